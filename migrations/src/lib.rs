@@ -1,0 +1,15 @@
+//! Schema migrations, one timestamped file per change, append-only: never edit
+//! one that has landed; add a new one instead.
+pub use sea_orm_migration::prelude::*;
+
+mod m20261120_000001_initial;
+
+/// Every migration of the application, oldest first.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261120_000001_initial::Migration)]
+    }
+}

@@ -1,0 +1,132 @@
+//! Typed settings read from Rocket's figment (Rocket.toml + `ROCKET_*` env).
+//! Every key is documented in Rocket.toml and the README.
+use serde::Deserialize;
+
+/// Where outgoing mail goes.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(tag = "transport", rename_all = "lowercase")]
+pub enum MailConfig {
+    /// Each message written as an `.eml` file into `dir` (the default).
+    File {
+        #[serde(default = "default_mail_dir")]
+        dir: String,
+        #[serde(default = "default_from")]
+        from: String,
+    },
+    /// Delivered to an SMTP server.
+    Smtp {
+        host: String,
+        #[serde(default = "default_smtp_port")]
+        port: u16,
+        #[serde(default)]
+        tls: SmtpTls,
+        #[serde(default = "default_from")]
+        from: String,
+        #[serde(default)]
+        username: Option<String>,
+        #[serde(default)]
+        password: Option<String>,
+        /// Seconds one delivery attempt may take before it is abandoned and retried.
+        #[serde(default = "default_smtp_timeout")]
+        timeout_seconds: u64,
+    },
+}
+
+impl MailConfig {
+    pub fn from_address(&self) -> &str {
+        match self {
+            MailConfig::File { from, .. } | MailConfig::Smtp { from, .. } => from,
+        }
+    }
+}
+
+impl Default for MailConfig {
+    fn default() -> Self {
+        MailConfig::File { dir: default_mail_dir(), from: default_from() }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    None,
+    #[default]
+    Starttls,
+    Tls,
+}
+
+fn default_mail_dir() -> String {
+    "mail".into()
+}
+fn default_from() -> String {
+    "Kakehashi <no-reply@kakehashi.localhost>".into()
+}
+fn default_smtp_port() -> u16 {
+    587
+}
+fn default_smtp_timeout() -> u64 {
+    30
+}
+
+/// The application's own settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct AppConfig {
+    /// sea-orm URL: `sqlite://kakehashi.db?mode=rwc` or `postgres://…`.
+    pub database_url: String,
+    pub mail: MailConfig,
+    /// Absolute base of links written into emails.
+    pub public_url: String,
+    /// Header holding the real client address, set only when a trusted proxy
+    /// sits in front (e.g. "X-Forwarded-For"); otherwise the socket address is used.
+    pub client_ip_header: Option<String>,
+    /// How often the outbox worker looks for due mail, in seconds.
+    pub outbox_poll_seconds: u64,
+    /// Lifetime of a browser session, in hours.
+    pub session_hours: i64,
+    /// Lifetime of an API token, in days.
+    pub api_token_days: i64,
+    /// Login failures per client address within 15 minutes before it is throttled.
+    pub login_failures_per_ip: usize,
+    /// Start the background mail worker (tests turn it off and drive it by hand).
+    pub mail_worker: bool,
+    /// Mark session cookies Secure (set true behind HTTPS).
+    pub secure_cookies: bool,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        AppConfig {
+            database_url: "sqlite://kakehashi.db?mode=rwc".into(),
+            mail: MailConfig::default(),
+            public_url: "http://127.0.0.1:8000".into(),
+            client_ip_header: None,
+            outbox_poll_seconds: 5,
+            session_hours: 24 * 14,
+            api_token_days: 30,
+            login_failures_per_ip: 100,
+            mail_worker: true,
+            secure_cookies: false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_contracts_smtp_example_parses() {
+        let cfg: MailConfig = serde_json::from_str(
+            r#"{"transport":"smtp","host":"mail.example.jp","port":2525,"tls":"none","from":"x <a@b.jp>"}"#,
+        )
+        .unwrap();
+        assert!(matches!(cfg, MailConfig::Smtp { port: 2525, tls: SmtpTls::None, .. }));
+    }
+
+    #[test]
+    fn file_transport_defaults_its_folder() {
+        let cfg: MailConfig = serde_json::from_str(r#"{"transport":"file"}"#).unwrap();
+        assert_eq!(cfg, MailConfig::default());
+    }
+}

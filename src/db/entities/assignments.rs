@@ -1,0 +1,22 @@
+//! `assignments` table (sea-orm entity in the generated style; behaviour lives in `crate::db`).
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "assignments")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub intake_id: i32,
+    pub mentor_id: i32,
+    pub coordinator_id: i32,
+    pub status: String,
+    pub message: String,
+    pub decline_reason: Option<String>,
+    pub created_at: DateTimeUtc,
+    pub decided_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,18 @@
+//! `intake_edits` table (sea-orm entity in the generated style; behaviour lives in `crate::db`).
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "intake_edits")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub intake_id: i32,
+    pub editor_id: i32,
+    pub fields: String,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,223 @@
+//! Intakes: the mentee's draft and submission, and the coordinator's review
+//! trail (call notes, edits on her behalf).
+use super::entities::{call_notes, intake_edits, intakes, users};
+use super::Paging;
+use crate::domain::account::parse_text;
+use crate::domain::codes::IntakeStatus;
+use crate::domain::intake::{IntakeFields, CONSENT_VERSION};
+use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
+use crate::mail::{self, Email};
+use crate::App;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+use serde_json::{json, Map, Value};
+use std::collections::HashMap;
+
+pub fn fields(row: &intakes::Model) -> IntakeFields {
+    serde_json::from_str(&row.fields).unwrap_or_default()
+}
+
+pub fn status(row: &intakes::Model) -> IntakeStatus {
+    IntakeStatus::parse(&row.status).unwrap_or(IntakeStatus::Draft)
+}
+
+/// The mentee's intake, created as an empty draft on first use.
+pub async fn ensure(app: &App, mentee_id: i32) -> AppResult<intakes::Model> {
+    if let Some(row) = find_for_mentee(&app.db.conn, mentee_id).await? {
+        return Ok(row);
+    }
+    let now = app.clock.now();
+    let empty = IntakeFields::default();
+    let tx = app.db.begin_write().await?;
+    if let Some(row) = find_for_mentee(&tx, mentee_id).await? {
+        return Ok(row);
+    }
+    let row = intakes::ActiveModel {
+        mentee_id: Set(mentee_id),
+        status: Set(IntakeStatus::Draft.as_str().into()),
+        fields: Set(serde_json::to_string(&empty)?),
+        completeness: Set(empty.completeness() as i32),
+        needs_call: Set(empty.needs_call()),
+        consent_version: Set(None),
+        consented_at: Set(None),
+        submitted_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+pub async fn find_for_mentee<C: ConnectionTrait>(conn: &C, mentee_id: i32) -> AppResult<Option<intakes::Model>> {
+    Ok(intakes::Entity::find().filter(intakes::Column::MenteeId.eq(mentee_id)).one(conn).await?)
+}
+
+fn store(active: &mut intakes::ActiveModel, f: &IntakeFields, now: chrono::DateTime<chrono::Utc>) -> AppResult<()> {
+    active.fields = Set(serde_json::to_string(f)?);
+    active.completeness = Set(f.completeness() as i32);
+    active.needs_call = Set(f.needs_call());
+    active.updated_at = Set(now);
+    Ok(())
+}
+
+/// The mentee saves part of her intake (a draft save). Editable while a
+/// draft or submitted; once a match is under way it is locked (409).
+pub async fn save(app: &App, mentee_id: i32, patch: &Map<String, Value>) -> AppResult<intakes::Model> {
+    ensure(app, mentee_id).await?;
+    let tx = app.db.begin_write().await?;
+    let row = find_for_mentee(&tx, mentee_id).await?.ok_or_else(AppError::not_found)?;
+    if !matches!(status(&row), IntakeStatus::Draft | IntakeStatus::Submitted) {
+        return Err(AppError::conflict("intake_locked", "The intake can no longer be changed: a match is under way."));
+    }
+    let mut f = fields(&row);
+    f.apply_patch(patch).map_err(AppError::validation)?;
+    let mut active = row.into_active_model();
+    store(&mut active, &f, app.clock.now())?;
+    let row = active.update(&tx).await?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+/// Submit: every required field present and consent given, else 422 listing
+/// each. Submitting again changes nothing (a double click sends one email).
+pub async fn submit(app: &App, mentee: &users::Model) -> AppResult<intakes::Model> {
+    ensure(app, mentee.id).await?;
+    let tx = app.db.begin_write().await?;
+    let row = find_for_mentee(&tx, mentee.id).await?.ok_or_else(AppError::not_found)?;
+    match status(&row) {
+        IntakeStatus::Draft => {}
+        IntakeStatus::Submitted => return Ok(row),
+        _ => return Err(AppError::conflict("intake_locked", "The intake has already been matched.")),
+    }
+    let f = fields(&row);
+    let missing = f.missing_errors();
+    if !missing.is_empty() {
+        return Err(AppError::validation(missing));
+    }
+    let now = app.clock.now();
+    let mut active = row.into_active_model();
+    store(&mut active, &f, now)?;
+    active.status = Set(IntakeStatus::Submitted.as_str().into());
+    active.consent_version = Set(Some(CONSENT_VERSION.into()));
+    active.consented_at = Set(Some(now));
+    active.submitted_at = Set(Some(now));
+    let row = active.update(&tx).await?;
+    let lang = Lang::parse(&mentee.locale).unwrap_or_default();
+    mail::enqueue(
+        &tx,
+        app,
+        Email {
+            kind: "intake_submitted",
+            to_address: &mentee.email,
+            to_name: &mentee.display_name,
+            lang,
+            ctx: json!({ "link": format!("{}/intake", app.cfg.public_url.trim_end_matches('/')) }),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    app.wake_mailer();
+    Ok(row)
+}
+
+/// The coordinator's queue: needs-call first, then oldest submission first.
+pub async fn queue<C: ConnectionTrait>(
+    conn: &C,
+    status: IntakeStatus,
+    paging: Paging,
+) -> AppResult<(Vec<(intakes::Model, users::Model)>, u64)> {
+    let q = intakes::Entity::find().filter(intakes::Column::Status.eq(status.as_str()));
+    let total = q.clone().count(conn).await?;
+    let rows = q
+        .order_by_desc(intakes::Column::NeedsCall)
+        .order_by_asc(intakes::Column::SubmittedAt)
+        .order_by_asc(intakes::Column::Id)
+        .offset(paging.offset())
+        .limit(paging.limit)
+        .all(conn)
+        .await?;
+    let mentees = users_by_id(conn, rows.iter().map(|r| r.mentee_id).collect()).await?;
+    let out = rows.into_iter().filter_map(|r| mentees.get(&r.mentee_id).cloned().map(|u| (r, u))).collect();
+    Ok((out, total))
+}
+
+pub async fn users_by_id<C: ConnectionTrait>(conn: &C, ids: Vec<i32>) -> AppResult<HashMap<i32, users::Model>> {
+    Ok(users::Entity::find().filter(users::Column::Id.is_in(ids)).all(conn).await?.into_iter().map(|u| (u.id, u)).collect())
+}
+
+pub async fn get<C: ConnectionTrait>(conn: &C, id: i32) -> AppResult<(intakes::Model, users::Model)> {
+    let row = intakes::Entity::find_by_id(id).one(conn).await?.ok_or_else(AppError::not_found)?;
+    let mentee = users::Entity::find_by_id(row.mentee_id).one(conn).await?.ok_or_else(AppError::not_found)?;
+    Ok((row, mentee))
+}
+
+/// Call notes with their authors, oldest first.
+pub async fn call_notes<C: ConnectionTrait>(conn: &C, intake_id: i32) -> AppResult<Vec<(call_notes::Model, users::Model)>> {
+    let rows = call_notes::Entity::find()
+        .filter(call_notes::Column::IntakeId.eq(intake_id))
+        .order_by_asc(call_notes::Column::Id)
+        .all(conn)
+        .await?;
+    let authors = users_by_id(conn, rows.iter().map(|r| r.author_id).collect()).await?;
+    Ok(rows.into_iter().filter_map(|r| authors.get(&r.author_id).cloned().map(|u| (r, u))).collect())
+}
+
+pub async fn add_call_note(app: &App, author_id: i32, intake_id: i32, note: &str) -> AppResult<call_notes::Model> {
+    let note = parse_text(note, 4000, true).map_err(|p| AppError::field("note", p))?;
+    get(&app.db.conn, intake_id).await?;
+    Ok(call_notes::ActiveModel {
+        intake_id: Set(intake_id),
+        author_id: Set(author_id),
+        note: Set(note),
+        created_at: Set(app.clock.now()),
+        ..Default::default()
+    }
+    .insert(&app.db.conn)
+    .await?)
+}
+
+/// The coordinator fills in fields after a phone call; each edit is recorded
+/// with who, when and which fields changed.
+pub async fn edit_on_behalf(app: &App, editor_id: i32, intake_id: i32, patch: &Map<String, Value>) -> AppResult<intakes::Model> {
+    let tx = app.db.begin_write().await?;
+    let row = intakes::Entity::find_by_id(intake_id).one(&tx).await?.ok_or_else(AppError::not_found)?;
+    if matches!(status(&row), IntakeStatus::Matched | IntakeStatus::Withdrawn) {
+        return Err(AppError::conflict("intake_locked", "This intake is closed."));
+    }
+    let mut f = fields(&row);
+    let changed = f.apply_patch(patch).map_err(AppError::validation)?;
+    if changed.is_empty() {
+        return Ok(row);
+    }
+    let now = app.clock.now();
+    let mut active = row.into_active_model();
+    store(&mut active, &f, now)?;
+    let row = active.update(&tx).await?;
+    intake_edits::ActiveModel {
+        intake_id: Set(intake_id),
+        editor_id: Set(editor_id),
+        fields: Set(serde_json::to_string(&changed)?),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+pub async fn edits<C: ConnectionTrait>(conn: &C, intake_id: i32) -> AppResult<Vec<(intake_edits::Model, users::Model)>> {
+    let rows = intake_edits::Entity::find()
+        .filter(intake_edits::Column::IntakeId.eq(intake_id))
+        .order_by_asc(intake_edits::Column::Id)
+        .all(conn)
+        .await?;
+    let editors = users_by_id(conn, rows.iter().map(|r| r.editor_id).collect()).await?;
+    Ok(rows.into_iter().filter_map(|r| editors.get(&r.editor_id).cloned().map(|u| (r, u))).collect())
+}

@@ -1,0 +1,78 @@
+//! Email: every message is rendered from `emails/<kind>/` and written to the
+//! `outbox` table in the same transaction as the change that causes it, so a
+//! rolled-back change sends nothing and a committed one is never lost. The
+//! worker (`worker.rs`) delivers due messages with retries and backoff.
+pub mod transport;
+pub mod worker;
+
+use crate::db::entities::outbox;
+use crate::error::AppResult;
+use crate::i18n::Lang;
+use crate::App;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use serde_json::Value;
+
+/// One message to enqueue.
+pub struct Email<'a> {
+    /// The folder under `emails/` (e.g. `mentor_invitation`).
+    pub kind: &'static str,
+    pub to_address: &'a str,
+    pub to_name: &'a str,
+    pub lang: Lang,
+    /// The template's own variables; `lang`, `to_name` and `public_url` are added.
+    pub ctx: Value,
+}
+
+/// The three parts of a rendered message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// Render an email (used by `enqueue` and by the snapshot tests).
+pub fn render(app: &App, email: &Email<'_>) -> AppResult<Rendered> {
+    let mut ctx = email.ctx.clone();
+    if let Value::Object(map) = &mut ctx {
+        map.insert("lang".into(), Value::String(email.lang.as_str().into()));
+        map.insert("to_name".into(), Value::String(email.to_name.into()));
+        map.insert("public_url".into(), Value::String(app.cfg.public_url.trim_end_matches('/').into()));
+    }
+    let dir = format!("emails/{}", email.kind);
+    let subject = app.views.render(&format!("{dir}/subject.txt"), &ctx)?;
+    // A subject is one line: no header injection through a display name.
+    let subject = subject.split(['\r', '\n']).map(str::trim).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
+    Ok(Rendered {
+        subject,
+        text: app.views.render(&format!("{dir}/body.txt"), &ctx)?,
+        html: app.views.render(&format!("{dir}/body.html"), &ctx)?,
+    })
+}
+
+/// Render and store a message in the outbox, inside the caller's transaction.
+pub async fn enqueue<C: ConnectionTrait>(conn: &C, app: &App, email: Email<'_>) -> AppResult<()> {
+    let rendered = render(app, &email)?;
+    let now = app.clock.now();
+    let domain = app.cfg.mail.from_address().rsplit('@').next().unwrap_or("kakehashi.localhost");
+    let domain = domain.trim_end_matches('>').trim();
+    outbox::ActiveModel {
+        kind: Set(email.kind.to_string()),
+        message_id: Set(format!("<{}@{}>", uuid::Uuid::new_v4(), domain)),
+        to_address: Set(email.to_address.to_string()),
+        to_name: Set(email.to_name.to_string()),
+        subject: Set(rendered.subject),
+        text_body: Set(rendered.text),
+        html_body: Set(rendered.html),
+        status: Set("pending".into()),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        last_error: Set(None),
+        created_at: Set(now),
+        sent_at: Set(None),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}

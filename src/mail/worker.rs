@@ -1,0 +1,92 @@
+//! The outbox worker: delivers due messages, retrying transient failures with
+//! exponential backoff and giving up (status `failed`) on permanent ones.
+//! Each pass is idempotent: a row is marked sent only after the transport
+//! accepted it, so a crash in between re-sends at most once, with the same
+//! Message-ID.
+use super::transport::{SendError, Transport};
+use crate::db::entities::outbox;
+use crate::error::AppResult;
+use crate::App;
+use chrono::Duration;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, Set};
+
+/// After this many attempts a message is marked failed.
+pub const MAX_ATTEMPTS: i32 = 10;
+
+fn backoff(attempts: i32) -> Duration {
+    let secs = 30i64.saturating_mul(1i64 << attempts.clamp(0, 10));
+    Duration::seconds(secs.min(3600))
+}
+
+/// Deliver every message due now; answers how many were sent.
+pub async fn deliver_due(app: &App, transport: &Transport) -> AppResult<usize> {
+    let now = app.clock.now();
+    let due = outbox::Entity::find()
+        .filter(outbox::Column::Status.eq("pending"))
+        .filter(outbox::Column::NextAttemptAt.lte(now))
+        .order_by_asc(outbox::Column::Id)
+        .limit(50)
+        .all(&app.db.conn)
+        .await?;
+    let mut sent = 0;
+    for row in due {
+        let result = transport.send(app.cfg.mail.from_address(), &row).await;
+        let attempts = row.attempts + 1;
+        let mut active = row.into_active_model();
+        active.attempts = Set(attempts);
+        match result {
+            Ok(()) => {
+                active.status = Set("sent".into());
+                active.sent_at = Set(Some(app.clock.now()));
+                active.last_error = Set(None);
+                sent += 1;
+            }
+            Err(SendError::Permanent(e)) => {
+                tracing::error!(error = %e, "email refused permanently");
+                active.status = Set("failed".into());
+                active.last_error = Set(Some(e));
+            }
+            Err(SendError::Transient(e)) => {
+                tracing::warn!(error = %e, attempts, "email delivery failed; will retry");
+                if attempts >= MAX_ATTEMPTS {
+                    active.status = Set("failed".into());
+                }
+                active.next_attempt_at = Set(app.clock.now() + backoff(attempts));
+                active.last_error = Set(Some(e));
+            }
+        }
+        active.update(&app.db.conn).await?;
+    }
+    Ok(sent)
+}
+
+/// Run forever: a pass every `outbox_poll_seconds`, or at once when woken.
+pub async fn run(app: App) {
+    let transport = match Transport::from_config(&app.cfg.mail) {
+        Ok(t) => t,
+        Err(e) => {
+            tracing::error!(error = %e, "mail transport could not start; mail stays in the outbox");
+            return;
+        }
+    };
+    let every = std::time::Duration::from_secs(app.cfg.outbox_poll_seconds.max(1));
+    loop {
+        if let Err(e) = deliver_due(&app, &transport).await {
+            tracing::error!(error = ?e.detail, "outbox pass failed");
+        }
+        let _ = tokio::time::timeout(every, app.mail_wake.notified()).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_and_is_capped_at_an_hour() {
+        assert_eq!(backoff(1), Duration::seconds(60));
+        assert_eq!(backoff(2), Duration::seconds(120));
+        assert_eq!(backoff(9), Duration::seconds(3600));
+        assert_eq!(backoff(40), Duration::seconds(3600));
+    }
+}

@@ -1,0 +1,115 @@
+//! The `kakehashi` binary: no argument serves; `migrate`; `create-coordinator`.
+use clap::{Parser, Subcommand};
+use kakehashi::clock::{SharedClock, SystemClock};
+use std::io::Read;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(name = "kakehashi", about = "Kakehashi (架け橋) mentoring programme server")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web application (the default).
+    Serve,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Create a coordinator account; the password is read from standard input.
+    CreateCoordinator {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+/// Release builds need a `secret_key` for private cookies; when none is
+/// configured one is generated once and kept in `kakehashi-secret.key`.
+fn figment_with_secret() -> Result<rocket::figment::Figment, String> {
+    let figment = kakehashi::figment();
+    if figment.find_value("secret_key").is_ok() {
+        return Ok(figment);
+    }
+    let path = std::path::Path::new("kakehashi-secret.key");
+    let key = match std::fs::read_to_string(path) {
+        Ok(k) if !k.trim().is_empty() => k.trim().to_string(),
+        _ => {
+            let k = kakehashi::auth::tokens::new_secret() + &kakehashi::auth::tokens::new_secret();
+            std::fs::write(path, &k).map_err(|e| format!("writing {}: {e}", path.display()))?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+            }
+            k
+        }
+    };
+    let bytes = {
+        use base64::Engine;
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(&key).map_err(|e| format!("secret key: {e}"))?
+    };
+    Ok(figment.merge(("secret_key", bytes)))
+}
+
+#[rocket::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn")),
+        )
+        .init();
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kakehashi: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), String> {
+    let figment = figment_with_secret()?;
+    let clock: SharedClock = Arc::new(SystemClock);
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            let rocket = kakehashi::build(figment, clock).await?;
+            rocket.launch().await.map_err(|e| e.to_string())?;
+            Ok(())
+        }
+        Command::Migrate => {
+            let cfg: kakehashi::config::AppConfig = figment.extract().map_err(|e| e.to_string())?;
+            let db = kakehashi::db::Db::connect(&cfg.database_url).await.map_err(|e| e.to_string())?;
+            db.migrate().await.map_err(|e| e.to_string())?;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::CreateCoordinator { email, name, password_stdin } => {
+            if !password_stdin {
+                return Err("pass --password-stdin and write the password on standard input".into());
+            }
+            let mut password = String::new();
+            std::io::stdin().read_to_string(&mut password).map_err(|e| e.to_string())?;
+            let password = password.strip_suffix('\n').unwrap_or(&password);
+            let password = password.strip_suffix('\r').unwrap_or(password);
+            let cfg: kakehashi::config::AppConfig = figment.extract().map_err(|e| e.to_string())?;
+            let db = kakehashi::db::Db::connect(&cfg.database_url).await.map_err(|e| e.to_string())?;
+            db.migrate().await.map_err(|e| e.to_string())?;
+            let user = kakehashi::db::users::create_coordinator(&db, &clock, &email, &name, password)
+                .await
+                .map_err(|e| match e.fields {
+                    Some(f) => format!("invalid input: {}", serde_json::to_string(&f).unwrap_or_default()),
+                    None => e.message,
+                })?;
+            println!("coordinator {} created (id {})", user.email, user.id);
+            Ok(())
+        }
+    }
+}

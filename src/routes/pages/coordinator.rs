@@ -1,0 +1,275 @@
+//! The coordinator's pages: the intake queue, one intake with candidates and
+//! assignment, the mentor roster and invitations, and the programme template.
+use super::mentee::{overlay, patch_from_form, step_of, values_of, STEPS};
+use super::mentor::{profile_values, render_profile, save_profile};
+use super::{codes, done, field_errors, html, refused, PageResult};
+use crate::auth::csrf::FormData;
+use crate::auth::Coordinator;
+use crate::db;
+use crate::domain::codes::IntakeStatus;
+use crate::error::AppError;
+use crate::views::Page;
+use crate::App;
+use rocket::response::content::RawHtml;
+use rocket::{get, post, routes, Route, State};
+use serde_json::{json, Map, Value};
+
+fn pages(total: u64, limit: u64) -> u64 {
+    total.div_ceil(limit).max(1)
+}
+
+#[get("/coordinator")]
+fn index() -> rocket::response::Redirect {
+    rocket::response::Redirect::to("/coordinator/intakes")
+}
+
+#[get("/coordinator/intakes?<status>&<page>")]
+async fn queue(app: &State<App>, pg: Page, _c: Coordinator, status: Option<&str>, page: Option<&str>) -> Result<RawHtml<String>, AppError> {
+    let status = crate::routes::api::code_param(status, "status", IntakeStatus::parse)?.unwrap_or(IntakeStatus::Submitted);
+    let paging = crate::routes::api::paging(Some("100"), page)?;
+    let (rows, total) = db::intakes::queue(&app.db.conn, status, paging).await?;
+    let intakes: Vec<Value> = rows
+        .iter()
+        .map(|(i, m)| {
+            json!({"id": i.id, "mentee_name": m.display_name, "status": i.status, "completeness": i.completeness,
+                   "needs_call": i.needs_call, "submitted_at": i.submitted_at.map(|t| pg.dt(t))})
+        })
+        .collect();
+    let statuses: Vec<&str> = IntakeStatus::ALL.iter().map(|s| s.as_str()).collect();
+    pg.render(
+        app,
+        "coordinator/queue.html",
+        json!({"status": status.as_str(), "statuses": statuses, "intakes": intakes, "total": total,
+               "page": paging.page, "pages": pages(total, paging.limit)}),
+    )
+}
+
+async fn render_intake(app: &App, page: &Page, id: i32, errors: Value, note: &str, message: &str) -> Result<RawHtml<String>, AppError> {
+    let (row, mentee) = db::intakes::get(&app.db.conn, id).await?;
+    let f = db::intakes::fields(&row);
+    let notes: Vec<Value> = db::intakes::call_notes(&app.db.conn, id)
+        .await?
+        .iter()
+        .map(|(n, a)| json!({"author": a.display_name, "note": n.note, "created_at": page.dt(n.created_at)}))
+        .collect();
+    let edits: Vec<Value> = db::intakes::edits(&app.db.conn, id)
+        .await?
+        .iter()
+        .map(|(e, u)| {
+            let fields: Vec<String> = serde_json::from_str(&e.fields).unwrap_or_default();
+            json!({"editor": u.display_name, "fields": fields, "created_at": page.dt(e.created_at)})
+        })
+        .collect();
+    let roster = db::mentors::all(&app.db.conn).await?;
+    let name_of = |mentor_id: i32| roster.iter().find(|m| m.row.id == mentor_id).map(|m| m.user.display_name.clone()).unwrap_or_default();
+    let assignments: Vec<Value> = db::assignments::for_intake(&app.db.conn, id)
+        .await?
+        .iter()
+        .map(|a| {
+            json!({"id": a.id, "mentor_name": name_of(a.mentor_id), "status": a.status, "message": a.message,
+                   "decline_reason": a.decline_reason, "created_at": page.dt(a.created_at)})
+        })
+        .collect();
+    let candidates: Vec<Value> = db::matching::candidates(&app.db.conn, &row, 20)
+        .await?
+        .iter()
+        .map(|(r, m)| {
+            json!({"mentor_id": m.row.id, "display_name": m.user.display_name, "headline": m.profile.headline,
+                   "score": r.score, "reasons": r.reasons, "eligible": r.eligible, "ineligible_because": r.ineligible_because,
+                   "musts_met": r.musts_met, "active": m.active, "pending": m.pending, "capacity": r.capacity})
+        })
+        .collect();
+    let intake = json!({
+        "id": row.id, "status": row.status, "completeness": row.completeness, "needs_call": row.needs_call,
+        "submitted_at": row.submitted_at.map(|t| page.dt(t)), "consent_version": row.consent_version,
+        "missing": f.missing_required(),
+    });
+    page.render(
+        app,
+        "coordinator/intake.html",
+        json!({
+            "intake": intake, "values": values_of(&f), "mentee": {"display_name": mentee.display_name, "email": mentee.email},
+            "phone": f.phone, "call_ok": f.call_ok, "call_notes": notes, "edits": edits, "assignments": assignments,
+            "candidates": candidates, "can_assign": db::intakes::status(&row) == IntakeStatus::Submitted,
+            "errors": errors, "note": note, "message": message,
+        }),
+    )
+}
+
+#[get("/coordinator/intakes/<id>")]
+async fn intake(app: &State<App>, page: Page, _c: Coordinator, id: i32) -> Result<RawHtml<String>, AppError> {
+    render_intake(app, &page, id, json!({}), "", "").await
+}
+
+#[post("/coordinator/intakes/<id>/call-notes", data = "<form>")]
+async fn add_note(app: &State<App>, page: Page, c: Coordinator, id: i32, form: FormData) -> PageResult {
+    match db::intakes::add_call_note(app, c.0.id, id, form.get("note")).await {
+        Ok(_) => done(format!("/coordinator/intakes/{id}"), "flash-note-added"),
+        Err(e) if e.fields.is_some() => html(render_intake(app, &page, id, field_errors(&e), form.get("note"), "").await?),
+        Err(e) => Err(e),
+    }
+}
+
+#[post("/coordinator/intakes/<id>/assignments", data = "<form>")]
+async fn assign(app: &State<App>, page: Page, c: Coordinator, id: i32, form: FormData) -> PageResult {
+    let Ok(mentor_id) = form.get("mentor_id").parse::<i32>() else {
+        return html(render_intake(app, &page, id, json!({"mentor_id": ["required"]}), "", form.get("message")).await?);
+    };
+    match db::assignments::create(app, &c.0, id, mentor_id, form.get("message")).await {
+        Ok(_) => done(format!("/coordinator/intakes/{id}"), "flash-assigned"),
+        Err(e) if e.fields.is_some() => html(render_intake(app, &page, id, field_errors(&e), "", form.get("message")).await?),
+        Err(e) => refused(format!("/coordinator/intakes/{id}"), e),
+    }
+}
+
+/// Every intake field except consent, which only the mentee gives.
+fn all_fields() -> Vec<&'static str> {
+    STEPS.iter().flat_map(|s| s.iter().copied()).collect()
+}
+
+async fn render_edit(app: &App, page: &Page, id: i32, values: Option<Value>, errors: Value) -> Result<RawHtml<String>, AppError> {
+    let (row, mentee) = db::intakes::get(&app.db.conn, id).await?;
+    let values = values.unwrap_or_else(|| values_of(&db::intakes::fields(&row)));
+    let steps: Vec<Value> = (1..=4).map(|n| json!({"number": n, "key": format!("intake-step-{n}")})).collect();
+    page.render(
+        app,
+        "coordinator/intake_edit.html",
+        json!({"intake_id": id, "values": values, "errors": errors, "codes": codes(), "mentee_name": mentee.display_name, "steps": steps}),
+    )
+}
+
+#[get("/coordinator/intakes/<id>/edit")]
+async fn edit_form(app: &State<App>, page: Page, _c: Coordinator, id: i32) -> Result<RawHtml<String>, AppError> {
+    render_edit(app, &page, id, None, json!({})).await
+}
+
+#[post("/coordinator/intakes/<id>/edit", data = "<form>")]
+async fn edit_save(app: &State<App>, page: Page, c: Coordinator, id: i32, form: FormData) -> PageResult {
+    let fields = all_fields();
+    match db::intakes::edit_on_behalf(app, c.0.id, id, &patch_from_form(&form, &fields)).await {
+        Ok(_) => done(format!("/coordinator/intakes/{id}"), "flash-intake-updated"),
+        Err(e) if e.fields.is_some() => {
+            let (row, _) = db::intakes::get(&app.db.conn, id).await?;
+            let mut values = values_of(&db::intakes::fields(&row));
+            overlay(&mut values, &form, &fields);
+            let _ = step_of;
+            html(render_edit(app, &page, id, Some(values), field_errors(&e)).await?)
+        }
+        Err(e) => refused(format!("/coordinator/intakes/{id}"), e),
+    }
+}
+
+#[get("/coordinator/mentors?<page>")]
+async fn mentors(app: &State<App>, pg: Page, _c: Coordinator, page: Option<&str>) -> Result<RawHtml<String>, AppError> {
+    let paging = crate::routes::api::paging(Some("100"), page)?;
+    let (rows, total) = db::mentors::list(&app.db.conn, None, paging).await?;
+    let mentors: Vec<Value> = rows
+        .iter()
+        .map(|m| {
+            json!({"id": m.row.id, "display_name": m.user.display_name, "email": m.user.email, "headline": m.profile.headline,
+                   "active": m.active, "pending": m.pending, "capacity": m.profile.capacity, "accepting": m.profile.accepting,
+                   "invitation_pending": m.invitation_pending})
+        })
+        .collect();
+    pg.render(app, "coordinator/mentors.html", json!({"mentors": mentors, "total": total, "page": paging.page, "pages": pages(total, paging.limit)}))
+}
+
+#[get("/coordinator/mentors/new")]
+fn mentor_new_form(app: &State<App>, page: Page, _c: Coordinator) -> Result<RawHtml<String>, AppError> {
+    let values = json!({"email": "", "display_name": "", "headline": "", "capacity": "2", "locale": "ja"});
+    page.render(app, "coordinator/mentor_new.html", json!({"values": values, "errors": {}}))
+}
+
+#[post("/coordinator/mentors/new", data = "<form>")]
+async fn mentor_invite(app: &State<App>, page: Page, _c: Coordinator, form: FormData) -> PageResult {
+    let cap = form.get("capacity").trim();
+    let mut raw = Map::new();
+    raw.insert("email".into(), json!(form.get("email")));
+    raw.insert("display_name".into(), json!(form.get("display_name")));
+    raw.insert("locale".into(), json!(form.get("locale")));
+    raw.insert(
+        "profile".into(),
+        json!({"headline": form.get("headline"), "capacity": cap.parse::<u64>().map(|n| json!(n)).unwrap_or_else(|_| json!(cap))}),
+    );
+    match db::mentors::invite(app, &raw).await {
+        Ok(_) => done("/coordinator/mentors", "flash-mentor-invited"),
+        Err(e) if e.fields.is_some() || e.code == "email_taken" => {
+            let mut errors: Map<String, Value> = Map::new();
+            for (k, v) in e.fields.clone().unwrap_or_default() {
+                errors.insert(k.trim_start_matches("profile.").to_string(), json!(v));
+            }
+            if e.code == "email_taken" {
+                errors.insert("email".into(), json!(["email_taken"]));
+            }
+            let values = json!({"email": form.get("email"), "display_name": form.get("display_name"),
+                                "headline": form.get("headline"), "capacity": cap, "locale": form.get("locale")});
+            html(page.render(app, "coordinator/mentor_new.html", json!({"values": values, "errors": errors}))?)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[get("/coordinator/mentors/<id>/edit")]
+async fn mentor_edit_form(app: &State<App>, page: Page, _c: Coordinator, id: i32) -> Result<RawHtml<String>, AppError> {
+    let m = db::mentors::get(&app.db.conn, id).await?;
+    let action = format!("/coordinator/mentors/{id}/edit");
+    render_profile(app, &page, &action, &m.user.display_name, profile_values(&m.profile), json!({}))
+}
+
+#[post("/coordinator/mentors/<id>/edit", data = "<form>")]
+async fn mentor_edit_save(app: &State<App>, page: Page, _c: Coordinator, id: i32, form: FormData) -> PageResult {
+    db::mentors::get(&app.db.conn, id).await?;
+    let action = format!("/coordinator/mentors/{id}/edit");
+    save_profile(app, &page, id, &action, "/coordinator/mentors", &form).await
+}
+
+#[get("/coordinator/template")]
+async fn template_form(app: &State<App>, page: Page, _c: Coordinator) -> Result<RawHtml<String>, AppError> {
+    let sessions: Vec<Value> = db::plans::template(&app.db.conn)
+        .await?
+        .iter()
+        .map(|t| {
+            let prompts: Vec<String> = serde_json::from_str(&t.prompts).unwrap_or_default();
+            json!({"number": t.number, "theme": t.theme, "prompts": prompts.join("\n")})
+        })
+        .collect();
+    page.render(app, "coordinator/template.html", json!({"sessions": sessions, "errors": {}}))
+}
+
+#[post("/coordinator/template", data = "<form>")]
+async fn template_save(app: &State<App>, page: Page, _c: Coordinator, form: FormData) -> PageResult {
+    let input: Vec<(String, Vec<String>)> = (1..=3)
+        .map(|n| {
+            let prompts = form.get(&format!("prompts_{n}")).lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
+            (form.get(&format!("theme_{n}")).to_string(), prompts)
+        })
+        .collect();
+    match db::plans::update_template(app, &input).await {
+        Ok(()) => done("/coordinator/template", "flash-template-saved"),
+        Err(e) if e.fields.is_some() => {
+            let sessions: Vec<Value> =
+                input.iter().enumerate().map(|(i, (t, p))| json!({"number": i + 1, "theme": t, "prompts": p.join("\n")})).collect();
+            html(page.render(app, "coordinator/template.html", json!({"sessions": sessions, "errors": field_errors(&e)}))?)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub fn routes() -> Vec<Route> {
+    routes![
+        index,
+        queue,
+        intake,
+        add_note,
+        assign,
+        edit_form,
+        edit_save,
+        mentors,
+        mentor_new_form,
+        mentor_invite,
+        mentor_edit_form,
+        mentor_edit_save,
+        template_form,
+        template_save
+    ]
+}

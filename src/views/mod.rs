@@ -1,0 +1,218 @@
+//! Rendering: one Tera instance over the templates and emails compiled into
+//! the binary (so the release binary needs no files beside it), with the
+//! Fluent `t()` function, and the per-page context every template receives.
+use crate::auth::csrf::CsrfToken;
+use crate::auth::MaybeUser;
+use crate::db::entities::users;
+use crate::error::{AppError, AppResult};
+use crate::i18n::{self, Lang};
+use chrono::{DateTime, Datelike, Utc};
+use chrono_tz::Tz;
+use include_dir::{include_dir, Dir};
+use rocket::request::{FlashMessage, FromRequest, Outcome, Request};
+use rocket::response::content::RawHtml;
+use serde_json::{json, Value};
+use tera::{Context, Tera};
+
+pub mod json;
+
+static TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
+static EMAILS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/emails");
+pub static STATIC: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/static");
+
+pub struct Views {
+    pub tera: Tera,
+}
+
+fn collect(dir: &'static Dir<'static>, prefix: &str, out: &mut Vec<(String, &'static str)>) {
+    for file in dir.files() {
+        let path = file.path().to_string_lossy().replace('\\', "/");
+        if let (Some(name), Some(body)) = (path.strip_suffix(".tera"), file.contents_utf8()) {
+            out.push((format!("{prefix}{name}"), body));
+        }
+    }
+    for sub in dir.dirs() {
+        collect(sub, prefix, out);
+    }
+}
+
+impl Views {
+    /// Build from the embedded files. `x.html.tera` is registered as `x.html`
+    /// (autoescaped); `x.txt.tera` as `x.txt` (not escaped: plain text).
+    pub fn new() -> Result<Views, tera::Error> {
+        let mut files = Vec::new();
+        collect(&TEMPLATES, "", &mut files);
+        collect(&EMAILS, "emails/", &mut files);
+        let mut tera = Tera::default();
+        tera.add_raw_templates(files)?;
+        tera.register_function("t", t_function);
+        tera.register_filter("label", label_filter);
+        Ok(Views { tera })
+    }
+
+    pub fn render(&self, name: &str, ctx: &Value) -> AppResult<String> {
+        let ctx = Context::from_value(ctx.clone())?;
+        Ok(self.tera.render(name, &ctx)?)
+    }
+}
+
+/// `{{ t(key="…", lang=lang, name=value, …) }}`: a Fluent message; every
+/// other argument is passed to it. (fluent-templates' own Tera helper targets Tera 2.)
+fn t_function(args: &std::collections::HashMap<String, Value>) -> tera::Result<Value> {
+    let key = args.get("key").and_then(Value::as_str).ok_or_else(|| tera::Error::msg("t() needs key"))?;
+    let lang = args.get("lang").and_then(Value::as_str).and_then(Lang::parse).unwrap_or_default();
+    let mut fluent_args: Vec<(String, fluent_templates::fluent_bundle::FluentValue<'static>)> = Vec::new();
+    for (k, v) in args {
+        if k == "key" || k == "lang" {
+            continue;
+        }
+        let value = match v {
+            Value::Number(n) => n.as_f64().map(fluent_templates::fluent_bundle::FluentValue::from),
+            Value::String(s) => Some(fluent_templates::fluent_bundle::FluentValue::from(s.clone())),
+            Value::Bool(b) => Some(fluent_templates::fluent_bundle::FluentValue::from(b.to_string())),
+            Value::Null => Some(fluent_templates::fluent_bundle::FluentValue::from(String::new())),
+            _ => None,
+        };
+        if let Some(value) = value {
+            fluent_args.push((k.clone(), value));
+        }
+    }
+    Ok(Value::String(i18n::t_values(lang, key, fluent_args)))
+}
+
+/// `{{ code | label(prefix="industry", lang=lang) }}` → the code's label in that language.
+fn label_filter(value: &Value, args: &std::collections::HashMap<String, Value>) -> tera::Result<Value> {
+    let prefix = args.get("prefix").and_then(Value::as_str).unwrap_or("");
+    let lang = args.get("lang").and_then(Value::as_str).and_then(Lang::parse).unwrap_or_default();
+    match value {
+        Value::String(code) if !code.is_empty() => Ok(Value::String(i18n::t(lang, &format!("{prefix}-{code}")))),
+        Value::Array(items) => Ok(Value::Array(
+            items.iter().filter_map(Value::as_str).map(|c| Value::String(i18n::t(lang, &format!("{prefix}-{c}")))).collect(),
+        )),
+        _ => Ok(Value::String(String::new())),
+    }
+}
+
+/// The time zone a user reads times in (Asia/Tokyo unless she chose another).
+pub fn user_tz(user: Option<&users::Model>) -> Tz {
+    user.and_then(|u| u.time_zone.parse().ok()).unwrap_or(chrono_tz::Asia::Tokyo)
+}
+
+/// Dates as people write them: `2026年12月3日(木) 20:00` / `Thu 3 Dec 2026 20:00`.
+pub fn fmt_datetime(t: DateTime<Utc>, tz: Tz, lang: Lang) -> String {
+    let local = t.with_timezone(&tz);
+    match lang {
+        Lang::Ja => {
+            const DAYS: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
+            let day = DAYS[local.weekday().num_days_from_monday() as usize];
+            format!("{}年{}月{}日({}) {}", local.year(), local.month(), local.day(), day, local.format("%H:%M"))
+        }
+        Lang::En => local.format("%a %-d %b %Y %H:%M").to_string(),
+    }
+}
+
+/// What every page knows: the language, the signed-in user, the CSRF token, a flash message.
+pub struct Page {
+    pub user: Option<users::Model>,
+    pub lang: Lang,
+    pub tz: Tz,
+    pub csrf: String,
+    pub flash: Option<(String, String)>,
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for Page {
+    type Error = std::convert::Infallible;
+    async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        let Outcome::Success(MaybeUser(user)) = req.guard::<MaybeUser>().await else {
+            return Outcome::Success(Page::anonymous(req));
+        };
+        let Outcome::Success(CsrfToken(csrf)) = req.guard::<CsrfToken>().await else {
+            return Outcome::Success(Page::anonymous(req));
+        };
+        let flash = match req.guard::<Option<FlashMessage<'_>>>().await {
+            Outcome::Success(Some(f)) => Some((f.kind().to_string(), f.message().to_string())),
+            _ => None,
+        };
+        let lang = i18n::negotiate(user.as_ref().map(|u| u.locale.as_str()), req.headers().get_one("Accept-Language"));
+        let tz = user_tz(user.as_ref());
+        Outcome::Success(Page { user, lang, tz, csrf, flash })
+    }
+}
+
+impl Page {
+    fn anonymous(req: &Request<'_>) -> Page {
+        Page {
+            user: None,
+            lang: crate::error::request_lang(req),
+            tz: chrono_tz::Asia::Tokyo,
+            csrf: String::new(),
+            flash: None,
+        }
+    }
+
+    /// The base context merged with the page's own.
+    pub fn context(&self, page: Value) -> Value {
+        let mut ctx = json!({
+            "lang": self.lang.as_str(),
+            "csrf_token": self.csrf,
+            "user": self.user.as_ref().map(|u| json!({"id": u.id, "display_name": u.display_name, "role": u.role})),
+            "flash": self.flash.as_ref().map(|(kind, key)| json!({"kind": kind, "key": key})),
+        });
+        if let (Some(base), Value::Object(extra)) = (ctx.as_object_mut(), page) {
+            base.extend(extra);
+        }
+        ctx
+    }
+
+    pub fn render(&self, app: &crate::App, template: &str, page: Value) -> AppResult<RawHtml<String>> {
+        Ok(RawHtml(app.views.render(template, &self.context(page))?))
+    }
+
+    pub fn dt(&self, t: DateTime<Utc>) -> String {
+        fmt_datetime(t, self.tz, self.lang)
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        i18n::t(self.lang, key)
+    }
+}
+
+/// The error page, in the visitor's language and the site's design.
+pub fn error_page(req: &Request<'_>, err: &AppError) -> String {
+    let lang = crate::error::request_lang(req);
+    let ctx = json!({
+        "lang": lang.as_str(),
+        "csrf_token": "",
+        "user": null,
+        "flash": null,
+        "status": err.status.code,
+        "code": err.code,
+    });
+    let rendered = req.rocket().state::<crate::App>().map(|app| app.views.render("errors/error.html", &ctx));
+    match rendered {
+        Some(Ok(html)) => html,
+        _ => {
+            tracing::error!("the error page itself failed to render");
+            i18n::t(lang, "error-internal")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn times_are_written_in_japanese_style_in_tokyo() {
+        let t = Utc.with_ymd_and_hms(2026, 12, 3, 11, 0, 0).unwrap();
+        assert_eq!(fmt_datetime(t, chrono_tz::Asia::Tokyo, Lang::Ja), "2026年12月3日(木) 20:00");
+        assert_eq!(fmt_datetime(t, chrono_tz::Asia::Tokyo, Lang::En), "Thu 3 Dec 2026 20:00");
+    }
+
+    #[test]
+    fn every_embedded_template_parses() {
+        Views::new().unwrap();
+    }
+}
