@@ -15,10 +15,10 @@ use rocket::response::{Flash, Redirect};
 use rocket::{get, post, routes, Either, Route, State};
 use serde_json::json;
 
-/// Print the set-up link if no coordinator exists yet.
-pub async fn offer_setup_link(app: &App) -> Result<(), AppError> {
+/// Print the set-up link if no coordinator exists yet (answers it too, for tests).
+pub async fn offer_setup_link(app: &App) -> Result<Option<String>, AppError> {
     if db::users::coordinator_exists(&app.db.conn).await? {
-        return Ok(());
+        return Ok(None);
     }
     let secret = tokens::new_secret();
     if let Ok(mut slot) = app.setup_token.lock() {
@@ -26,7 +26,7 @@ pub async fn offer_setup_link(app: &App) -> Result<(), AppError> {
     }
     let link = format!("{}/setup/{}", app.cfg.public_url.trim_end_matches('/'), secret);
     tracing::warn!("No coordinator exists yet. Open this one-time link to create the first one: {link}");
-    Ok(())
+    Ok(Some(link))
 }
 
 fn valid(app: &App, token: &str) -> bool {

@@ -128,8 +128,18 @@ async fn home(app: &State<App>, page: Page, mentee: Mentee) -> Result<RawHtml<St
 }
 
 #[get("/intake")]
-fn intake_start() -> Redirect {
-    Redirect::to("/intake/step/1")
+async fn intake_start(app: &State<App>, mentee: Mentee) -> Result<Redirect, AppError> {
+    let row = db::intakes::ensure(app, mentee.0.id).await?;
+    Ok(match db::intakes::status(&row) {
+        IntakeStatus::Draft => Redirect::to("/intake/step/1"),
+        _ => Redirect::to("/intake/review"),
+    })
+}
+
+/// Step 5 of the progress bar is the review page.
+#[get("/intake/step/5")]
+fn step_five() -> Redirect {
+    Redirect::to("/intake/review")
 }
 
 fn render_step(app: &App, page: &Page, row: &crate::db::entities::intakes::Model, step: usize, values: Value, errors: Value) -> Result<RawHtml<String>, AppError> {
@@ -219,5 +229,5 @@ async fn submit(app: &State<App>, page: Page, mentee: Mentee, form: FormData) ->
 }
 
 pub fn routes() -> Vec<Route> {
-    routes![home, intake_start, step_form, step_save, review, submit]
+    routes![home, intake_start, step_five, step_form, step_save, review, submit]
 }
