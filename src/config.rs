@@ -42,7 +42,10 @@ impl MailConfig {
 
 impl Default for MailConfig {
     fn default() -> Self {
-        MailConfig::File { dir: default_mail_dir(), from: default_from() }
+        MailConfig::File {
+            dir: default_mail_dir(),
+            from: default_from(),
+        }
     }
 }
 
@@ -121,7 +124,14 @@ mod tests {
             r#"{"transport":"smtp","host":"mail.example.jp","port":2525,"tls":"none","from":"x <a@b.jp>"}"#,
         )
         .unwrap();
-        assert!(matches!(cfg, MailConfig::Smtp { port: 2525, tls: SmtpTls::None, .. }));
+        assert!(matches!(
+            cfg,
+            MailConfig::Smtp {
+                port: 2525,
+                tls: SmtpTls::None,
+                ..
+            }
+        ));
     }
 
     #[test]

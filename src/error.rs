@@ -33,7 +33,14 @@ pub type AppResult<T> = Result<T, AppError>;
 
 impl AppError {
     pub fn new(status: Status, code: &'static str, message: impl Into<String>) -> Self {
-        AppError { status, code, message: message.into(), fields: None, detail: None, retry_after: None }
+        AppError {
+            status,
+            code,
+            message: message.into(),
+            fields: None,
+            detail: None,
+            retry_after: None,
+        }
     }
     pub fn not_found() -> Self {
         Self::new(Status::NotFound, "not_found", "Not found.")
@@ -45,7 +52,11 @@ impl AppError {
         Self::new(Status::Forbidden, "forbidden", "Your role may not do this.")
     }
     pub fn csrf() -> Self {
-        Self::new(Status::Forbidden, "csrf_failed", "The form expired. Please reload the page and try again.")
+        Self::new(
+            Status::Forbidden,
+            "csrf_failed",
+            "The form expired. Please reload the page and try again.",
+        )
     }
     pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
         Self::new(Status::Conflict, code, message)
@@ -54,10 +65,18 @@ impl AppError {
         Self::new(Status::BadRequest, "malformed_body", message)
     }
     pub fn too_large() -> Self {
-        Self::new(Status::PayloadTooLarge, "body_too_large", "The request body is too large.")
+        Self::new(
+            Status::PayloadTooLarge,
+            "body_too_large",
+            "The request body is too large.",
+        )
     }
     pub fn validation(fields: FieldErrors) -> Self {
-        let mut e = Self::new(Status::UnprocessableEntity, "validation_failed", "Some fields are not valid.");
+        let mut e = Self::new(
+            Status::UnprocessableEntity,
+            "validation_failed",
+            "Some fields are not valid.",
+        );
         e.fields = Some(fields);
         e
     }
@@ -68,12 +87,20 @@ impl AppError {
         Self::validation(f)
     }
     pub fn rate_limited(retry_after: u64) -> Self {
-        let mut e = Self::new(Status::TooManyRequests, "rate_limited", "Too many attempts. Please wait and try again.");
+        let mut e = Self::new(
+            Status::TooManyRequests,
+            "rate_limited",
+            "Too many attempts. Please wait and try again.",
+        );
         e.retry_after = Some(retry_after.max(1));
         e
     }
     pub fn internal(detail: impl Into<String>) -> Self {
-        let mut e = Self::new(Status::InternalServerError, "internal", "Something went wrong on our side.");
+        let mut e = Self::new(
+            Status::InternalServerError,
+            "internal",
+            "Something went wrong on our side.",
+        );
         e.detail = Some(detail.into());
         e
     }
@@ -145,7 +172,9 @@ impl<'r> Responder<'r, 'static> for AppError {
             (crate::views::error_page(req, &self), ContentType::HTML)
         };
         let mut res = Response::build();
-        res.status(self.status).header(content_type).sized_body(body.len(), Cursor::new(body));
+        res.status(self.status)
+            .header(content_type)
+            .sized_body(body.len(), Cursor::new(body));
         if let Some(secs) = self.retry_after {
             res.header(Header::new("Retry-After", secs.to_string()));
         }

@@ -54,13 +54,19 @@ pub fn negotiate(setting: Option<&str>, accept_language: Option<&str>) -> Lang {
     if let Some(lang) = setting.and_then(Lang::parse) {
         return lang;
     }
-    let Some(header) = accept_language else { return Lang::Ja };
+    let Some(header) = accept_language else {
+        return Lang::Ja;
+    };
     let mut best: Option<(Lang, f32)> = None;
     for part in header.split(',') {
         let mut it = part.trim().split(';');
         let tag = it.next().unwrap_or("").trim().to_ascii_lowercase();
         let q = it
-            .find_map(|p| p.trim().strip_prefix("q=").and_then(|v| v.parse::<f32>().ok()))
+            .find_map(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|v| v.parse::<f32>().ok())
+            })
             .unwrap_or(1.0);
         let primary = tag.split('-').next().unwrap_or("");
         if let Some(lang) = Lang::parse(primary) {
@@ -75,23 +81,32 @@ pub fn negotiate(setting: Option<&str>, accept_language: Option<&str>) -> Lang {
 /// Look a message up; a missing key shows the key itself (and a test makes
 /// sure no key is missing in either language).
 pub fn t(lang: Lang, key: &str) -> String {
-    LOCALES.try_lookup(&lang.langid(), key).unwrap_or_else(|| key.to_string())
+    LOCALES
+        .try_lookup(&lang.langid(), key)
+        .unwrap_or_else(|| key.to_string())
 }
 
 /// Look a message up with arguments.
 pub fn t_args(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
-    let map: HashMap<Cow<'static, str>, FluentValue<'_>> =
-        args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone()))).collect();
-    LOCALES.try_lookup_with_args(&lang.langid(), key, &map).unwrap_or_else(|| key.to_string())
+    let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+        .iter()
+        .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone())))
+        .collect();
+    LOCALES
+        .try_lookup_with_args(&lang.langid(), key, &map)
+        .unwrap_or_else(|| key.to_string())
 }
 
 /// Look a message up with already-typed Fluent values (numbers keep plural rules).
 pub fn t_values(lang: Lang, key: &str, args: Vec<(String, FluentValue<'static>)>) -> String {
-    let map: HashMap<Cow<'static, str>, FluentValue<'static>> = args.into_iter().map(|(k, v)| (Cow::Owned(k), v)).collect();
+    let map: HashMap<Cow<'static, str>, FluentValue<'static>> =
+        args.into_iter().map(|(k, v)| (Cow::Owned(k), v)).collect();
     if map.is_empty() {
         return t(lang, key);
     }
-    LOCALES.try_lookup_with_args(&lang.langid(), key, &map).unwrap_or_else(|| key.to_string())
+    LOCALES
+        .try_lookup_with_args(&lang.langid(), key, &map)
+        .unwrap_or_else(|| key.to_string())
 }
 
 #[cfg(test)]

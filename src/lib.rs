@@ -49,7 +49,10 @@ pub fn figment() -> Figment {
     Figment::from(rocket::Config::figment())
         .join((
             "limits",
-            Limits::default().limit("form", 256.kibibytes()).limit("json", 256.kibibytes()).limit("string", 256.kibibytes()),
+            Limits::default()
+                .limit("form", 256.kibibytes())
+                .limit("json", 256.kibibytes())
+                .limit("string", 256.kibibytes()),
         ))
         // Never trust a client-supplied X-Real-IP; see `client_ip_header`.
         .merge(("ip_header", false))
@@ -57,10 +60,16 @@ pub fn figment() -> Figment {
 
 /// Build the application: connect, migrate, prepare state, mount everything.
 pub async fn build(figment: Figment, clock: SharedClock) -> Result<Rocket<Build>, String> {
-    let cfg: AppConfig = figment.extract().map_err(|e| format!("configuration: {e}"))?;
-    let db = Db::connect(&cfg.database_url).await.map_err(|e| format!("database {}: {e}", cfg.database_url))?;
+    let cfg: AppConfig = figment
+        .extract()
+        .map_err(|e| format!("configuration: {e}"))?;
+    let db = Db::connect(&cfg.database_url)
+        .await
+        .map_err(|e| format!("database {}: {e}", cfg.database_url))?;
     db.migrate().await.map_err(|e| format!("migrations: {e}"))?;
-    db::plans::seed_template(&db, clock.now()).await.map_err(|e| format!("seed: {e:?}"))?;
+    db::plans::seed_template(&db, clock.now())
+        .await
+        .map_err(|e| format!("seed: {e:?}"))?;
     let views = Views::new().map_err(|e| format!("templates: {e:?}"))?;
     let app = App {
         db,
@@ -71,7 +80,9 @@ pub async fn build(figment: Figment, clock: SharedClock) -> Result<Rocket<Build>
         setup_token: Arc::new(Mutex::new(None)),
         mail_wake: Arc::new(Notify::new()),
     };
-    routes::setup::offer_setup_link(&app).await.map_err(|e| format!("set-up link: {e:?}"))?;
+    routes::setup::offer_setup_link(&app)
+        .await
+        .map_err(|e| format!("set-up link: {e:?}"))?;
     let worker_app = app.clone();
     Ok(rocket::custom(figment)
         .manage(app)

@@ -6,7 +6,10 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 #[derive(Parser)]
-#[command(name = "kakehashi", about = "Kakehashi (架け橋) mentoring programme server")]
+#[command(
+    name = "kakehashi",
+    about = "Kakehashi (架け橋) mentoring programme server"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -52,7 +55,9 @@ fn figment_with_secret() -> Result<rocket::figment::Figment, String> {
     };
     let bytes = {
         use base64::Engine;
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(&key).map_err(|e| format!("secret key: {e}"))?
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(&key)
+            .map_err(|e| format!("secret key: {e}"))?
     };
     Ok(figment.merge(("secret_key", bytes)))
 }
@@ -61,8 +66,9 @@ fn figment_with_secret() -> Result<rocket::figment::Figment, String> {
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn")),
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+                tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn")
+            }),
         )
         .init();
     let cli = Cli::parse();
@@ -86,28 +92,44 @@ async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Migrate => {
             let cfg: kakehashi::config::AppConfig = figment.extract().map_err(|e| e.to_string())?;
-            let db = kakehashi::db::Db::connect(&cfg.database_url).await.map_err(|e| e.to_string())?;
+            let db = kakehashi::db::Db::connect(&cfg.database_url)
+                .await
+                .map_err(|e| e.to_string())?;
             db.migrate().await.map_err(|e| e.to_string())?;
             println!("migrations applied");
             Ok(())
         }
-        Command::CreateCoordinator { email, name, password_stdin } => {
+        Command::CreateCoordinator {
+            email,
+            name,
+            password_stdin,
+        } => {
             if !password_stdin {
-                return Err("pass --password-stdin and write the password on standard input".into());
+                return Err(
+                    "pass --password-stdin and write the password on standard input".into(),
+                );
             }
             let mut password = String::new();
-            std::io::stdin().read_to_string(&mut password).map_err(|e| e.to_string())?;
+            std::io::stdin()
+                .read_to_string(&mut password)
+                .map_err(|e| e.to_string())?;
             let password = password.strip_suffix('\n').unwrap_or(&password);
             let password = password.strip_suffix('\r').unwrap_or(password);
             let cfg: kakehashi::config::AppConfig = figment.extract().map_err(|e| e.to_string())?;
-            let db = kakehashi::db::Db::connect(&cfg.database_url).await.map_err(|e| e.to_string())?;
-            db.migrate().await.map_err(|e| e.to_string())?;
-            let user = kakehashi::db::users::create_coordinator(&db, &clock, &email, &name, password)
+            let db = kakehashi::db::Db::connect(&cfg.database_url)
                 .await
-                .map_err(|e| match e.fields {
-                    Some(f) => format!("invalid input: {}", serde_json::to_string(&f).unwrap_or_default()),
-                    None => e.message,
-                })?;
+                .map_err(|e| e.to_string())?;
+            db.migrate().await.map_err(|e| e.to_string())?;
+            let user =
+                kakehashi::db::users::create_coordinator(&db, &clock, &email, &name, password)
+                    .await
+                    .map_err(|e| match e.fields {
+                        Some(f) => format!(
+                            "invalid input: {}",
+                            serde_json::to_string(&f).unwrap_or_default()
+                        ),
+                        None => e.message,
+                    })?;
             println!("coordinator {} created (id {})", user.email, user.id);
             Ok(())
         }

@@ -18,7 +18,12 @@ fn fk(from: (&'static str, &'static str), to: &'static str) -> ForeignKeyCreateS
         .to_owned()
 }
 
-fn index(table: &'static str, name: &'static str, cols: &[&'static str], unique: bool) -> IndexCreateStatement {
+fn index(
+    table: &'static str,
+    name: &'static str,
+    cols: &[&'static str],
+    unique: bool,
+) -> IndexCreateStatement {
     let mut stmt = Index::create();
     stmt.name(name).table(table);
     for c in cols {
@@ -49,7 +54,8 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("users", "idx_users_role", &["role"], false)).await?;
+        m.create_index(index("users", "idx_users_role", &["role"], false))
+            .await?;
 
         m.create_table(
             Table::create()
@@ -63,7 +69,13 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("web_sessions", "idx_web_sessions_user", &["user_id"], false)).await?;
+        m.create_index(index(
+            "web_sessions",
+            "idx_web_sessions_user",
+            &["user_id"],
+            false,
+        ))
+        .await?;
 
         m.create_table(
             Table::create()
@@ -78,7 +90,13 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("api_tokens", "idx_api_tokens_user", &["user_id"], false)).await?;
+        m.create_index(index(
+            "api_tokens",
+            "idx_api_tokens_user",
+            &["user_id"],
+            false,
+        ))
+        .await?;
 
         m.create_table(
             Table::create()
@@ -127,8 +145,13 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("intakes", "idx_intakes_queue", &["status", "needs_call", "submitted_at"], false))
-            .await?;
+        m.create_index(index(
+            "intakes",
+            "idx_intakes_queue",
+            &["status", "needs_call", "submitted_at"],
+            false,
+        ))
+        .await?;
 
         m.create_table(
             Table::create()
@@ -143,7 +166,13 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("intake_edits", "idx_intake_edits_intake", &["intake_id"], false)).await?;
+        m.create_index(index(
+            "intake_edits",
+            "idx_intake_edits_intake",
+            &["intake_id"],
+            false,
+        ))
+        .await?;
 
         m.create_table(
             Table::create()
@@ -158,7 +187,13 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("call_notes", "idx_call_notes_intake", &["intake_id"], false)).await?;
+        m.create_index(index(
+            "call_notes",
+            "idx_call_notes_intake",
+            &["intake_id"],
+            false,
+        ))
+        .await?;
 
         m.create_table(
             Table::create()
@@ -178,8 +213,20 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("assignments", "idx_assignments_mentor", &["mentor_id", "status"], false)).await?;
-        m.create_index(index("assignments", "idx_assignments_intake", &["intake_id", "status"], false)).await?;
+        m.create_index(index(
+            "assignments",
+            "idx_assignments_mentor",
+            &["mentor_id", "status"],
+            false,
+        ))
+        .await?;
+        m.create_index(index(
+            "assignments",
+            "idx_assignments_intake",
+            &["intake_id", "status"],
+            false,
+        ))
+        .await?;
 
         m.create_table(
             Table::create()
@@ -212,8 +259,15 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("plans", "idx_plans_mentee", &["mentee_id"], false)).await?;
-        m.create_index(index("plans", "idx_plans_mentor", &["mentor_id", "status"], false)).await?;
+        m.create_index(index("plans", "idx_plans_mentee", &["mentee_id"], false))
+            .await?;
+        m.create_index(index(
+            "plans",
+            "idx_plans_mentor",
+            &["mentor_id", "status"],
+            false,
+        ))
+        .await?;
 
         m.create_table(
             Table::create()
@@ -235,7 +289,13 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("plan_sessions", "idx_plan_sessions_plan", &["plan_id", "number"], true)).await?;
+        m.create_index(index(
+            "plan_sessions",
+            "idx_plan_sessions_plan",
+            &["plan_id", "number"],
+            true,
+        ))
+        .await?;
 
         m.create_table(
             Table::create()
@@ -257,7 +317,13 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("outbox", "idx_outbox_due", &["status", "next_attempt_at"], false)).await?;
+        m.create_index(index(
+            "outbox",
+            "idx_outbox_due",
+            &["status", "next_attempt_at"],
+            false,
+        ))
+        .await?;
         Ok(())
     }
 

@@ -10,7 +10,12 @@ use rocket::request::{self, FromRequest, Request};
 pub const CSRF_COOKIE: &str = "kk_csrf";
 
 fn cookie(value: String, secure: bool) -> Cookie<'static> {
-    Cookie::build((CSRF_COOKIE, value)).http_only(true).same_site(SameSite::Lax).secure(secure).path("/").build()
+    Cookie::build((CSRF_COOKIE, value))
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(secure)
+        .path("/")
+        .build()
 }
 
 /// Replace the token (at login, so a token seen before login is worthless after).
@@ -21,7 +26,9 @@ pub fn rotate(cookies: &CookieJar<'_>, secure: bool) -> String {
 }
 
 fn secure(req: &Request<'_>) -> bool {
-    req.rocket().state::<crate::App>().is_some_and(|a| a.cfg.secure_cookies)
+    req.rocket()
+        .state::<crate::App>()
+        .is_some_and(|a| a.cfg.secure_cookies)
 }
 
 /// The token to put in this page's forms (created on first visit).
@@ -51,14 +58,23 @@ impl FormData {
     }
     /// The first value of a field ("" when absent).
     pub fn get(&self, name: &str) -> &str {
-        self.pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+        self.pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
     }
     pub fn has(&self, name: &str) -> bool {
         self.pairs.iter().any(|(k, _)| k == name)
     }
     /// Every value of a repeated field (checkbox groups).
     pub fn all(&self, name: &str) -> Vec<String> {
-        self.pairs.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).filter(|v| !v.is_empty()).collect()
+        self.pairs
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .filter(|v| !v.is_empty())
+            .collect()
     }
     pub fn pairs(&self) -> &[(String, String)] {
         &self.pairs
@@ -73,13 +89,27 @@ impl<'r> FromData<'r> for FormData {
         let limit = req.limits().get("form").unwrap_or(256.kibibytes());
         let body = match data.open(limit).into_bytes().await {
             Ok(b) if b.is_complete() => b.into_inner(),
-            Ok(_) => return Outcome::Error((Status::PayloadTooLarge, AppError::too_large().cache_on(req))),
-            Err(_) => return Outcome::Error((Status::BadRequest, AppError::bad_request("Unreadable form.").cache_on(req))),
+            Ok(_) => {
+                return Outcome::Error((
+                    Status::PayloadTooLarge,
+                    AppError::too_large().cache_on(req),
+                ))
+            }
+            Err(_) => {
+                return Outcome::Error((
+                    Status::BadRequest,
+                    AppError::bad_request("Unreadable form.").cache_on(req),
+                ))
+            }
         };
-        let pairs: Vec<(String, String)> =
-            form_urlencoded::parse(&body).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(&body)
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
         let form = FormData { pairs };
-        let expected = req.cookies().get_private(CSRF_COOKIE).map(|c| c.value().to_string());
+        let expected = req
+            .cookies()
+            .get_private(CSRF_COOKIE)
+            .map(|c| c.value().to_string());
         let ok = expected.is_some_and(|e| tokens::constant_eq(&e, form.get("csrf_token")));
         if !ok {
             tracing::warn!(path = %req.uri().path(), ip = ?req.remote().map(|r| r.ip()), "csrf check failed");

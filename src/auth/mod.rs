@@ -22,10 +22,15 @@ pub const SESSION_COOKIE: &str = "kk_session";
 fn app<'r>(req: &'r Request<'_>) -> &'r App {
     // The App is managed before launch; a missing state is a programming error
     // caught by every test, so answer 500 rather than panic.
-    req.rocket().state::<App>().unwrap_or_else(|| unreachable_app())
+    req.rocket()
+        .state::<App>()
+        .unwrap_or_else(|| unreachable_app())
 }
 
-#[expect(clippy::panic, reason = "the App state is managed by build_rocket before any request is served")]
+#[expect(
+    clippy::panic,
+    reason = "the App state is managed by build_rocket before any request is served"
+)]
 fn unreachable_app() -> &'static App {
     panic!("App state not managed")
 }
@@ -45,7 +50,10 @@ async fn resolve(req: &Request<'_>) -> Option<users::Model> {
     let now = app.clock.now();
     let user_id = if is_api(req) {
         let header = req.headers().get_one("Authorization")?;
-        let token = header.strip_prefix("Bearer ").or_else(|| header.strip_prefix("bearer "))?.trim();
+        let token = header
+            .strip_prefix("Bearer ")
+            .or_else(|| header.strip_prefix("bearer "))?
+            .trim();
         let row = api_tokens::Entity::find()
             .filter(api_tokens::Column::TokenHash.eq(tokens::digest(token)))
             .one(&app.db.conn)
@@ -67,7 +75,10 @@ async fn resolve(req: &Request<'_>) -> Option<users::Model> {
         }
         row.user_id
     };
-    let user = users::Entity::find_by_id(user_id).one(&app.db.conn).await.ok()??;
+    let user = users::Entity::find_by_id(user_id)
+        .one(&app.db.conn)
+        .await
+        .ok()??;
     (!user.disabled).then_some(user)
 }
 
@@ -158,7 +169,9 @@ impl<'r> FromRequest<'r> for Mentor {
         {
             Ok(Some(profile)) => Outcome::Success(Mentor { user, profile }),
             Ok(None) => Outcome::Error((Status::Forbidden, AppError::forbidden().cache_on(req))),
-            Err(e) => Outcome::Error((Status::InternalServerError, AppError::from(e).cache_on(req))),
+            Err(e) => {
+                Outcome::Error((Status::InternalServerError, AppError::from(e).cache_on(req)))
+            }
         }
     }
 }
@@ -173,15 +186,26 @@ impl<'r> FromRequest<'r> for ClientIp {
         let app = app(req);
         let from_header = app.cfg.client_ip_header.as_deref().and_then(|h| {
             // The right-most entry is the one our own proxy appended.
-            req.headers().get(h).last().and_then(|v| v.rsplit(',').next()).and_then(|v| v.trim().parse().ok())
+            req.headers()
+                .get(h)
+                .last()
+                .and_then(|v| v.rsplit(',').next())
+                .and_then(|v| v.trim().parse().ok())
         });
-        Outcome::Success(ClientIp(from_header.or_else(|| req.remote().map(|r| r.ip()))))
+        Outcome::Success(ClientIp(
+            from_header.or_else(|| req.remote().map(|r| r.ip())),
+        ))
     }
 }
 
 /// Check an email and password, with throttling. Unknown email and wrong
 /// password answer the same way.
-pub async fn authenticate(app: &App, email: &str, password: &str, ip: Option<IpAddr>) -> Result<users::Model, AppError> {
+pub async fn authenticate(
+    app: &App,
+    email: &str,
+    password: &str,
+    ip: Option<IpAddr>,
+) -> Result<users::Model, AppError> {
     let now = app.clock.now();
     let email = email.trim().to_lowercase();
     let account_key = format!("account:{email}");
@@ -190,14 +214,23 @@ pub async fn authenticate(app: &App, email: &str, password: &str, ip: Option<IpA
         .throttle
         .retry_after(&account_key, throttle::ACCOUNT_LIMIT, now)
         .into_iter()
-        .chain(app.throttle.retry_after(&ip_key, app.cfg.login_failures_per_ip, now))
+        .chain(
+            app.throttle
+                .retry_after(&ip_key, app.cfg.login_failures_per_ip, now),
+        )
         .max();
     if let Some(wait) = wait {
         tracing::warn!(ip = ?ip, "login throttled");
         return Err(AppError::rate_limited(wait));
     }
-    let user = users::Entity::find().filter(users::Column::Email.eq(email.clone())).one(&app.db.conn).await?;
-    let ok = password::verify(password, user.as_ref().and_then(|u| u.password_hash.as_deref()));
+    let user = users::Entity::find()
+        .filter(users::Column::Email.eq(email.clone()))
+        .one(&app.db.conn)
+        .await?;
+    let ok = password::verify(
+        password,
+        user.as_ref().and_then(|u| u.password_hash.as_deref()),
+    );
     match user {
         Some(u) if ok && !u.disabled => {
             app.throttle.clear(&account_key);
@@ -207,13 +240,21 @@ pub async fn authenticate(app: &App, email: &str, password: &str, ip: Option<IpA
             app.throttle.record_failure(&account_key, now);
             app.throttle.record_failure(&ip_key, now);
             tracing::warn!(ip = ?ip, "login failed");
-            Err(AppError::new(Status::Unauthorized, "invalid_credentials", "The email or password is not correct."))
+            Err(AppError::new(
+                Status::Unauthorized,
+                "invalid_credentials",
+                "The email or password is not correct.",
+            ))
         }
     }
 }
 
 /// Start a browser session: a fresh id every login (no fixation).
-pub async fn start_web_session(app: &App, cookies: &CookieJar<'_>, user_id: i32) -> Result<(), AppError> {
+pub async fn start_web_session(
+    app: &App,
+    cookies: &CookieJar<'_>,
+    user_id: i32,
+) -> Result<(), AppError> {
     let secret = tokens::new_secret();
     let now = app.clock.now();
     web_sessions::ActiveModel {
@@ -268,7 +309,10 @@ pub async fn issue_api_token(app: &App, user_id: i32) -> Result<(String, DateTim
 /// Revoke the bearer token of this request.
 pub async fn revoke_api_token(app: &App, req_token: &str) -> Result<(), AppError> {
     api_tokens::Entity::update_many()
-        .col_expr(api_tokens::Column::RevokedAt, sea_orm::sea_query::Expr::value(app.clock.now()))
+        .col_expr(
+            api_tokens::Column::RevokedAt,
+            sea_orm::sea_query::Expr::value(app.clock.now()),
+        )
         .filter(api_tokens::Column::TokenHash.eq(tokens::digest(req_token)))
         .exec(&app.db.conn)
         .await?;
@@ -282,7 +326,11 @@ pub struct BearerToken(pub String);
 impl<'r> FromRequest<'r> for BearerToken {
     type Error = AppError;
     async fn from_request(req: &'r Request<'_>) -> Outcome<Self, AppError> {
-        match req.headers().get_one("Authorization").and_then(|h| h.strip_prefix("Bearer ")) {
+        match req
+            .headers()
+            .get_one("Authorization")
+            .and_then(|h| h.strip_prefix("Bearer "))
+        {
             Some(t) => Outcome::Success(BearerToken(t.trim().to_string())),
             None => Outcome::Error((Status::Unauthorized, AppError::unauthorized().cache_on(req))),
         }

@@ -1,6 +1,8 @@
 //! Password hashing with Argon2id (the crate's default parameters) and the
 //! password rules.
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::Argon2;
 use std::sync::OnceLock;
 
@@ -38,7 +40,11 @@ pub fn verify(password: &str, stored: Option<&str>) -> bool {
         None => (dummy.as_str(), false),
     };
     let ok = PasswordHash::new(candidate)
-        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false);
     ok && real
 }

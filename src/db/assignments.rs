@@ -10,8 +10,8 @@ use crate::i18n::Lang;
 use crate::mail::{self, Email};
 use crate::App;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use serde_json::json;
 
@@ -45,16 +45,33 @@ pub async fn create(
         .await?
         .ok_or_else(|| AppError::field("mentor_id", "not_found"))?;
     if super::intakes::status(&intake) != IntakeStatus::Submitted {
-        return Err(AppError::conflict("intake_not_assignable", "This intake is not waiting for a match."));
+        return Err(AppError::conflict(
+            "intake_not_assignable",
+            "This intake is not waiting for a match.",
+        ));
     }
-    let (active, pending) = super::mentors::loads(&tx, Some(&[mentor.id])).await?.get(&mentor.id).copied().unwrap_or_default();
-    match can_take(mentor.capacity.clamp(0, 255) as u8, active + pending, mentor.accepting) {
+    let (active, pending) = super::mentors::loads(&tx, Some(&[mentor.id]))
+        .await?
+        .get(&mentor.id)
+        .copied()
+        .unwrap_or_default();
+    match can_take(
+        mentor.capacity.clamp(0, 255) as u8,
+        active + pending,
+        mentor.accepting,
+    ) {
         Ok(()) => {}
         Err(Ineligible::NotAccepting) => {
-            return Err(AppError::conflict("mentor_not_accepting", "This mentor is not accepting mentees now."))
+            return Err(AppError::conflict(
+                "mentor_not_accepting",
+                "This mentor is not accepting mentees now.",
+            ))
         }
         Err(Ineligible::AtCapacity) => {
-            return Err(AppError::conflict("mentor_at_capacity", "This mentor has no free capacity."))
+            return Err(AppError::conflict(
+                "mentor_at_capacity",
+                "This mentor has no free capacity.",
+            ))
         }
     }
     let now = app.clock.now();
@@ -75,7 +92,10 @@ pub async fn create(
     intake_active.status = Set(IntakeStatus::Matching.as_str().into());
     intake_active.updated_at = Set(now);
     intake_active.update(&tx).await?;
-    let mentor_user = users::Entity::find_by_id(mentor.user_id).one(&tx).await?.ok_or_else(AppError::not_found)?;
+    let mentor_user = users::Entity::find_by_id(mentor.user_id)
+        .one(&tx)
+        .await?
+        .ok_or_else(AppError::not_found)?;
     mail::enqueue(
         &tx,
         app,
@@ -117,7 +137,10 @@ pub async fn list<C: ConnectionTrait>(
     Ok((rows, total))
 }
 
-pub async fn for_intake<C: ConnectionTrait>(conn: &C, intake_id: i32) -> AppResult<Vec<assignments::Model>> {
+pub async fn for_intake<C: ConnectionTrait>(
+    conn: &C,
+    intake_id: i32,
+) -> AppResult<Vec<assignments::Model>> {
     Ok(assignments::Entity::find()
         .filter(assignments::Column::IntakeId.eq(intake_id))
         .order_by_asc(assignments::Column::Id)
@@ -126,7 +149,11 @@ pub async fn for_intake<C: ConnectionTrait>(conn: &C, intake_id: i32) -> AppResu
 }
 
 /// One assignment, only if it is this mentor's (another's answers 404).
-pub async fn get_for_mentor<C: ConnectionTrait>(conn: &C, id: i32, mentor_id: i32) -> AppResult<assignments::Model> {
+pub async fn get_for_mentor<C: ConnectionTrait>(
+    conn: &C,
+    id: i32,
+    mentor_id: i32,
+) -> AppResult<assignments::Model> {
     assignments::Entity::find_by_id(id)
         .filter(assignments::Column::MentorId.eq(mentor_id))
         .one(conn)
@@ -135,34 +162,57 @@ pub async fn get_for_mentor<C: ConnectionTrait>(conn: &C, id: i32, mentor_id: i3
 }
 
 /// May this mentor see this intake? Only while an assignment to her is pending or accepted.
-pub async fn mentor_may_see_intake<C: ConnectionTrait>(conn: &C, intake_id: i32, mentor_id: i32) -> AppResult<bool> {
+pub async fn mentor_may_see_intake<C: ConnectionTrait>(
+    conn: &C,
+    intake_id: i32,
+    mentor_id: i32,
+) -> AppResult<bool> {
     Ok(assignments::Entity::find()
         .filter(assignments::Column::IntakeId.eq(intake_id))
         .filter(assignments::Column::MentorId.eq(mentor_id))
-        .filter(assignments::Column::Status.is_in([AssignmentStatus::Pending.as_str(), AssignmentStatus::Accepted.as_str()]))
+        .filter(assignments::Column::Status.is_in([
+            AssignmentStatus::Pending.as_str(),
+            AssignmentStatus::Accepted.as_str(),
+        ]))
         .count(conn)
         .await?
         > 0)
 }
 
 fn not_pending() -> AppError {
-    AppError::conflict("assignment_not_pending", "This proposal has already been answered.")
+    AppError::conflict(
+        "assignment_not_pending",
+        "This proposal has already been answered.",
+    )
 }
 
 /// The mentor accepts: the plan and its sessions are created and both are introduced by email.
-pub async fn accept(app: &App, mentor: &crate::auth::Mentor, id: i32) -> AppResult<(assignments::Model, i32)> {
+pub async fn accept(
+    app: &App,
+    mentor: &crate::auth::Mentor,
+    id: i32,
+) -> AppResult<(assignments::Model, i32)> {
     let backend = app.db.backend();
     let tx = app.db.begin_write().await?;
-    let a = lock_for_update(backend, assignments::Entity::find_by_id(id).filter(assignments::Column::MentorId.eq(mentor.profile.id)))
-        .one(&tx)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let a = lock_for_update(
+        backend,
+        assignments::Entity::find_by_id(id)
+            .filter(assignments::Column::MentorId.eq(mentor.profile.id)),
+    )
+    .one(&tx)
+    .await?
+    .ok_or_else(AppError::not_found)?;
     if a.status != AssignmentStatus::Pending.as_str() {
         return Err(not_pending());
     }
     let now = app.clock.now();
-    let intake = intakes::Entity::find_by_id(a.intake_id).one(&tx).await?.ok_or_else(AppError::not_found)?;
-    let kind = super::intakes::fields(&intake).plan.unwrap_or(PlanKind::Three);
+    let intake = intakes::Entity::find_by_id(a.intake_id)
+        .one(&tx)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let kind = super::intakes::fields(&intake)
+        .plan
+        .unwrap_or(PlanKind::Three);
     let mut active = a.into_active_model();
     active.status = Set(AssignmentStatus::Accepted.as_str().into());
     active.decided_at = Set(Some(now));
@@ -173,9 +223,15 @@ pub async fn accept(app: &App, mentor: &crate::auth::Mentor, id: i32) -> AppResu
     intake_active.updated_at = Set(now);
     intake_active.update(&tx).await?;
     let plan = super::plans::create(&tx, &a, mentee_id, kind, now).await?;
-    let mentee = users::Entity::find_by_id(mentee_id).one(&tx).await?.ok_or_else(AppError::not_found)?;
+    let mentee = users::Entity::find_by_id(mentee_id)
+        .one(&tx)
+        .await?
+        .ok_or_else(AppError::not_found)?;
     let plan_link = link(app, &format!("/plans/{}", plan.id));
-    for (to, other, role) in [(&mentee, &mentor.user, "mentee"), (&mentor.user, &mentee, "mentor")] {
+    for (to, other, role) in [
+        (&mentee, &mentor.user, "mentee"),
+        (&mentor.user, &mentee, "mentor"),
+    ] {
         mail::enqueue(
             &tx,
             app,
@@ -201,14 +257,23 @@ pub async fn accept(app: &App, mentor: &crate::auth::Mentor, id: i32) -> AppResu
 }
 
 /// The mentor declines with a reason; the intake returns to the queue and the coordinator is emailed.
-pub async fn decline(app: &App, mentor: &crate::auth::Mentor, id: i32, reason: &str) -> AppResult<assignments::Model> {
+pub async fn decline(
+    app: &App,
+    mentor: &crate::auth::Mentor,
+    id: i32,
+    reason: &str,
+) -> AppResult<assignments::Model> {
     let reason = parse_text(reason, 2000, true).map_err(|p| AppError::field("reason", p))?;
     let backend = app.db.backend();
     let tx = app.db.begin_write().await?;
-    let a = lock_for_update(backend, assignments::Entity::find_by_id(id).filter(assignments::Column::MentorId.eq(mentor.profile.id)))
-        .one(&tx)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let a = lock_for_update(
+        backend,
+        assignments::Entity::find_by_id(id)
+            .filter(assignments::Column::MentorId.eq(mentor.profile.id)),
+    )
+    .one(&tx)
+    .await?
+    .ok_or_else(AppError::not_found)?;
     if a.status != AssignmentStatus::Pending.as_str() {
         return Err(not_pending());
     }
@@ -220,8 +285,14 @@ pub async fn decline(app: &App, mentor: &crate::auth::Mentor, id: i32, reason: &
     active.decided_at = Set(Some(now));
     active.decline_reason = Set(Some(reason.clone()));
     let a = active.update(&tx).await?;
-    let intake = intakes::Entity::find_by_id(intake_id).one(&tx).await?.ok_or_else(AppError::not_found)?;
-    let mentee = users::Entity::find_by_id(intake.mentee_id).one(&tx).await?.ok_or_else(AppError::not_found)?;
+    let intake = intakes::Entity::find_by_id(intake_id)
+        .one(&tx)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let mentee = users::Entity::find_by_id(intake.mentee_id)
+        .one(&tx)
+        .await?
+        .ok_or_else(AppError::not_found)?;
     let mut intake_active = intake.into_active_model();
     intake_active.status = Set(IntakeStatus::Submitted.as_str().into());
     intake_active.updated_at = Set(now);

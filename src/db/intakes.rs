@@ -10,8 +10,8 @@ use crate::i18n::Lang;
 use crate::mail::{self, Email};
 use crate::App;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -54,11 +54,21 @@ pub async fn ensure(app: &App, mentee_id: i32) -> AppResult<intakes::Model> {
     Ok(row)
 }
 
-pub async fn find_for_mentee<C: ConnectionTrait>(conn: &C, mentee_id: i32) -> AppResult<Option<intakes::Model>> {
-    Ok(intakes::Entity::find().filter(intakes::Column::MenteeId.eq(mentee_id)).one(conn).await?)
+pub async fn find_for_mentee<C: ConnectionTrait>(
+    conn: &C,
+    mentee_id: i32,
+) -> AppResult<Option<intakes::Model>> {
+    Ok(intakes::Entity::find()
+        .filter(intakes::Column::MenteeId.eq(mentee_id))
+        .one(conn)
+        .await?)
 }
 
-fn store(active: &mut intakes::ActiveModel, f: &IntakeFields, now: chrono::DateTime<chrono::Utc>) -> AppResult<()> {
+fn store(
+    active: &mut intakes::ActiveModel,
+    f: &IntakeFields,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<()> {
     active.fields = Set(serde_json::to_string(f)?);
     active.completeness = Set(f.completeness() as i32);
     active.needs_call = Set(f.needs_call());
@@ -68,12 +78,21 @@ fn store(active: &mut intakes::ActiveModel, f: &IntakeFields, now: chrono::DateT
 
 /// The mentee saves part of her intake (a draft save). Editable while a
 /// draft or submitted; once a match is under way it is locked (409).
-pub async fn save(app: &App, mentee_id: i32, patch: &Map<String, Value>) -> AppResult<intakes::Model> {
+pub async fn save(
+    app: &App,
+    mentee_id: i32,
+    patch: &Map<String, Value>,
+) -> AppResult<intakes::Model> {
     ensure(app, mentee_id).await?;
     let tx = app.db.begin_write().await?;
-    let row = find_for_mentee(&tx, mentee_id).await?.ok_or_else(AppError::not_found)?;
+    let row = find_for_mentee(&tx, mentee_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
     if !matches!(status(&row), IntakeStatus::Draft | IntakeStatus::Submitted) {
-        return Err(AppError::conflict("intake_locked", "The intake can no longer be changed: a match is under way."));
+        return Err(AppError::conflict(
+            "intake_locked",
+            "The intake can no longer be changed: a match is under way.",
+        ));
     }
     let mut f = fields(&row);
     f.apply_patch(patch).map_err(AppError::validation)?;
@@ -89,11 +108,18 @@ pub async fn save(app: &App, mentee_id: i32, patch: &Map<String, Value>) -> AppR
 pub async fn submit(app: &App, mentee: &users::Model) -> AppResult<intakes::Model> {
     ensure(app, mentee.id).await?;
     let tx = app.db.begin_write().await?;
-    let row = find_for_mentee(&tx, mentee.id).await?.ok_or_else(AppError::not_found)?;
+    let row = find_for_mentee(&tx, mentee.id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
     match status(&row) {
         IntakeStatus::Draft => {}
         IntakeStatus::Submitted => return Ok(row),
-        _ => return Err(AppError::conflict("intake_locked", "The intake has already been matched.")),
+        _ => {
+            return Err(AppError::conflict(
+                "intake_locked",
+                "The intake has already been matched.",
+            ))
+        }
     }
     let f = fields(&row);
     let missing = f.missing_errors();
@@ -143,32 +169,64 @@ pub async fn queue<C: ConnectionTrait>(
         .all(conn)
         .await?;
     let mentees = users_by_id(conn, rows.iter().map(|r| r.mentee_id).collect()).await?;
-    let out = rows.into_iter().filter_map(|r| mentees.get(&r.mentee_id).cloned().map(|u| (r, u))).collect();
+    let out = rows
+        .into_iter()
+        .filter_map(|r| mentees.get(&r.mentee_id).cloned().map(|u| (r, u)))
+        .collect();
     Ok((out, total))
 }
 
-pub async fn users_by_id<C: ConnectionTrait>(conn: &C, ids: Vec<i32>) -> AppResult<HashMap<i32, users::Model>> {
-    Ok(users::Entity::find().filter(users::Column::Id.is_in(ids)).all(conn).await?.into_iter().map(|u| (u.id, u)).collect())
+pub async fn users_by_id<C: ConnectionTrait>(
+    conn: &C,
+    ids: Vec<i32>,
+) -> AppResult<HashMap<i32, users::Model>> {
+    Ok(users::Entity::find()
+        .filter(users::Column::Id.is_in(ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect())
 }
 
-pub async fn get<C: ConnectionTrait>(conn: &C, id: i32) -> AppResult<(intakes::Model, users::Model)> {
-    let row = intakes::Entity::find_by_id(id).one(conn).await?.ok_or_else(AppError::not_found)?;
-    let mentee = users::Entity::find_by_id(row.mentee_id).one(conn).await?.ok_or_else(AppError::not_found)?;
+pub async fn get<C: ConnectionTrait>(
+    conn: &C,
+    id: i32,
+) -> AppResult<(intakes::Model, users::Model)> {
+    let row = intakes::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let mentee = users::Entity::find_by_id(row.mentee_id)
+        .one(conn)
+        .await?
+        .ok_or_else(AppError::not_found)?;
     Ok((row, mentee))
 }
 
 /// Call notes with their authors, oldest first.
-pub async fn call_notes<C: ConnectionTrait>(conn: &C, intake_id: i32) -> AppResult<Vec<(call_notes::Model, users::Model)>> {
+pub async fn call_notes<C: ConnectionTrait>(
+    conn: &C,
+    intake_id: i32,
+) -> AppResult<Vec<(call_notes::Model, users::Model)>> {
     let rows = call_notes::Entity::find()
         .filter(call_notes::Column::IntakeId.eq(intake_id))
         .order_by_asc(call_notes::Column::Id)
         .all(conn)
         .await?;
     let authors = users_by_id(conn, rows.iter().map(|r| r.author_id).collect()).await?;
-    Ok(rows.into_iter().filter_map(|r| authors.get(&r.author_id).cloned().map(|u| (r, u))).collect())
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| authors.get(&r.author_id).cloned().map(|u| (r, u)))
+        .collect())
 }
 
-pub async fn add_call_note(app: &App, author_id: i32, intake_id: i32, note: &str) -> AppResult<call_notes::Model> {
+pub async fn add_call_note(
+    app: &App,
+    author_id: i32,
+    intake_id: i32,
+    note: &str,
+) -> AppResult<call_notes::Model> {
     let note = parse_text(note, 4000, true).map_err(|p| AppError::field("note", p))?;
     get(&app.db.conn, intake_id).await?;
     Ok(call_notes::ActiveModel {
@@ -184,11 +242,25 @@ pub async fn add_call_note(app: &App, author_id: i32, intake_id: i32, note: &str
 
 /// The coordinator fills in fields after a phone call; each edit is recorded
 /// with who, when and which fields changed.
-pub async fn edit_on_behalf(app: &App, editor_id: i32, intake_id: i32, patch: &Map<String, Value>) -> AppResult<intakes::Model> {
+pub async fn edit_on_behalf(
+    app: &App,
+    editor_id: i32,
+    intake_id: i32,
+    patch: &Map<String, Value>,
+) -> AppResult<intakes::Model> {
     let tx = app.db.begin_write().await?;
-    let row = intakes::Entity::find_by_id(intake_id).one(&tx).await?.ok_or_else(AppError::not_found)?;
-    if matches!(status(&row), IntakeStatus::Matched | IntakeStatus::Withdrawn) {
-        return Err(AppError::conflict("intake_locked", "This intake is closed."));
+    let row = intakes::Entity::find_by_id(intake_id)
+        .one(&tx)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if matches!(
+        status(&row),
+        IntakeStatus::Matched | IntakeStatus::Withdrawn
+    ) {
+        return Err(AppError::conflict(
+            "intake_locked",
+            "This intake is closed.",
+        ));
     }
     let mut f = fields(&row);
     let changed = f.apply_patch(patch).map_err(AppError::validation)?;
@@ -212,12 +284,18 @@ pub async fn edit_on_behalf(app: &App, editor_id: i32, intake_id: i32, patch: &M
     Ok(row)
 }
 
-pub async fn edits<C: ConnectionTrait>(conn: &C, intake_id: i32) -> AppResult<Vec<(intake_edits::Model, users::Model)>> {
+pub async fn edits<C: ConnectionTrait>(
+    conn: &C,
+    intake_id: i32,
+) -> AppResult<Vec<(intake_edits::Model, users::Model)>> {
     let rows = intake_edits::Entity::find()
         .filter(intake_edits::Column::IntakeId.eq(intake_id))
         .order_by_asc(intake_edits::Column::Id)
         .all(conn)
         .await?;
     let editors = users_by_id(conn, rows.iter().map(|r| r.editor_id).collect()).await?;
-    Ok(rows.into_iter().filter_map(|r| editors.get(&r.editor_id).cloned().map(|u| (r, u))).collect())
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| editors.get(&r.editor_id).cloned().map(|u| (r, u)))
+        .collect())
 }

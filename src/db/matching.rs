@@ -21,12 +21,22 @@ pub fn candidate(m: &MentorView) -> MentorCandidate {
 }
 
 /// The best `limit` mentors for this intake, each with its explanation.
-pub async fn candidates<C: ConnectionTrait>(conn: &C, intake: &intakes::Model, limit: usize) -> AppResult<Vec<(Ranked, MentorView)>> {
+pub async fn candidates<C: ConnectionTrait>(
+    conn: &C,
+    intake: &intakes::Model,
+    limit: usize,
+) -> AppResult<Vec<(Ranked, MentorView)>> {
     let roster = mentors::all(conn).await?;
     let pool: Vec<MentorCandidate> = roster.iter().map(candidate).collect();
     let ranked = rank(&super::intakes::fields(intake), &pool, limit);
     Ok(ranked
         .into_iter()
-        .filter_map(|r| roster.iter().find(|m| m.row.id as i64 == r.mentor_id).cloned().map(|m| (r, m)))
+        .filter_map(|r| {
+            roster
+                .iter()
+                .find(|m| m.row.id as i64 == r.mentor_id)
+                .cloned()
+                .map(|m| (r, m))
+        })
         .collect())
 }

@@ -11,8 +11,8 @@ use crate::App;
 use chrono::Duration;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, IntoActiveModel, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, IntoActiveModel,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -41,7 +41,10 @@ pub fn parse_profile(row: &mentor_profiles::Model) -> Profile {
 }
 
 /// Active (plan in progress) and pending (assignment awaiting her answer) counts per mentor.
-pub async fn loads<C: ConnectionTrait>(conn: &C, mentor_ids: Option<&[i32]>) -> AppResult<HashMap<i32, (u32, u32)>> {
+pub async fn loads<C: ConnectionTrait>(
+    conn: &C,
+    mentor_ids: Option<&[i32]>,
+) -> AppResult<HashMap<i32, (u32, u32)>> {
     #[derive(FromQueryResult)]
     struct Count {
         mentor_id: i32,
@@ -73,7 +76,10 @@ pub async fn loads<C: ConnectionTrait>(conn: &C, mentor_ids: Option<&[i32]>) -> 
     Ok(out)
 }
 
-async fn views<C: ConnectionTrait>(conn: &C, rows: Vec<mentor_profiles::Model>) -> AppResult<Vec<MentorView>> {
+async fn views<C: ConnectionTrait>(
+    conn: &C,
+    rows: Vec<mentor_profiles::Model>,
+) -> AppResult<Vec<MentorView>> {
     let user_ids: Vec<i32> = rows.iter().map(|r| r.user_id).collect();
     let mut users: HashMap<i32, users::Model> = users::Entity::find()
         .filter(users::Column::Id.is_in(user_ids))
@@ -82,11 +88,13 @@ async fn views<C: ConnectionTrait>(conn: &C, rows: Vec<mentor_profiles::Model>) 
         .into_iter()
         .map(|u| (u.id, u))
         .collect();
-    let rows: Vec<(mentor_profiles::Model, Option<users::Model>)> =
-        rows.into_iter().map(|r| {
+    let rows: Vec<(mentor_profiles::Model, Option<users::Model>)> = rows
+        .into_iter()
+        .map(|r| {
             let u = users.remove(&r.user_id);
             (r, u)
-        }).collect();
+        })
+        .collect();
     let ids: Vec<i32> = rows.iter().map(|(r, _)| r.id).collect();
     let loads = loads(conn, Some(&ids)).await?;
     let user_ids: Vec<i32> = rows.iter().map(|(r, _)| r.user_id).collect();
@@ -104,7 +112,14 @@ async fn views<C: ConnectionTrait>(conn: &C, rows: Vec<mentor_profiles::Model>) 
             let user = user?;
             let (active, pending) = loads.get(&row.id).copied().unwrap_or_default();
             let invitation_pending = user.password_hash.is_none() && invited.contains(&user.id);
-            Some(MentorView { profile: parse_profile(&row), row, user, active, pending, invitation_pending })
+            Some(MentorView {
+                profile: parse_profile(&row),
+                row,
+                user,
+                active,
+                pending,
+                invitation_pending,
+            })
         })
         .collect())
 }
@@ -140,7 +155,11 @@ pub async fn all<C: ConnectionTrait>(conn: &C) -> AppResult<Vec<MentorView>> {
 
 pub async fn get<C: ConnectionTrait>(conn: &C, id: i32) -> AppResult<MentorView> {
     let rows = mentor_profiles::Entity::find_by_id(id).all(conn).await?;
-    views(conn, rows).await?.into_iter().next().ok_or_else(AppError::not_found)
+    views(conn, rows)
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(AppError::not_found)
 }
 
 /// The coordinator invites a mentor: account without a password, profile,
@@ -150,9 +169,13 @@ pub async fn invite(app: &App, raw: &Map<String, Value>) -> AppResult<(MentorVie
     let email = Email::parse(raw.get("email").and_then(Value::as_str).unwrap_or(""))
         .map_err(|p| push_error(&mut errors, "email", p))
         .ok();
-    let name = DisplayName::parse(raw.get("display_name").and_then(Value::as_str).unwrap_or(""))
-        .map_err(|p| push_error(&mut errors, "display_name", p))
-        .ok();
+    let name = DisplayName::parse(
+        raw.get("display_name")
+            .and_then(Value::as_str)
+            .unwrap_or(""),
+    )
+    .map_err(|p| push_error(&mut errors, "display_name", p))
+    .ok();
     let profile = match raw.get("profile") {
         None | Some(Value::Null) => Some(Profile::default()),
         Some(Value::Object(p)) => Profile::default()
@@ -176,7 +199,8 @@ pub async fn invite(app: &App, raw: &Map<String, Value>) -> AppResult<(MentorVie
         }
     }
     let lang = super::users::parse_locale(raw.get("locale").and_then(Value::as_str), &mut errors);
-    let (Some(email), Some(name), Some(profile), true) = (email, name, profile, errors.is_empty()) else {
+    let (Some(email), Some(name), Some(profile), true) = (email, name, profile, errors.is_empty())
+    else {
         return Err(AppError::validation(errors));
     };
     let now = app.clock.now();
@@ -222,12 +246,22 @@ pub async fn invite(app: &App, raw: &Map<String, Value>) -> AppResult<(MentorVie
     .await?;
     tx.commit().await?;
     app.wake_mailer();
-    let view = MentorView { profile, row, user, active: 0, pending: 0, invitation_pending: true };
+    let view = MentorView {
+        profile,
+        row,
+        user,
+        active: 0,
+        pending: 0,
+        invitation_pending: true,
+    };
     Ok((view, secret))
 }
 
 /// The invitation behind a link, if it is still usable.
-pub async fn find_invitation(app: &App, secret: &str) -> AppResult<(mentor_invitations::Model, users::Model)> {
+pub async fn find_invitation(
+    app: &App,
+    secret: &str,
+) -> AppResult<(mentor_invitations::Model, users::Model)> {
     let inv = mentor_invitations::Entity::find()
         .filter(mentor_invitations::Column::TokenHash.eq(tokens::digest(secret)))
         .one(&app.db.conn)
@@ -236,12 +270,19 @@ pub async fn find_invitation(app: &App, secret: &str) -> AppResult<(mentor_invit
     if inv.used_at.is_some() || inv.expires_at <= app.clock.now() {
         return Err(AppError::not_found());
     }
-    let user = users::Entity::find_by_id(inv.user_id).one(&app.db.conn).await?.ok_or_else(AppError::not_found)?;
+    let user = users::Entity::find_by_id(inv.user_id)
+        .one(&app.db.conn)
+        .await?
+        .ok_or_else(AppError::not_found)?;
     Ok((inv, user))
 }
 
 /// The mentor sets her password through the link; the link then stops working.
-pub async fn accept_invitation(app: &App, secret: &str, new_password: &str) -> AppResult<users::Model> {
+pub async fn accept_invitation(
+    app: &App,
+    secret: &str,
+    new_password: &str,
+) -> AppResult<users::Model> {
     let (inv, _) = find_invitation(app, secret).await?;
     if let Err(p) = password::check(new_password) {
         return Err(AppError::field("password", p));
@@ -259,7 +300,10 @@ pub async fn accept_invitation(app: &App, secret: &str, new_password: &str) -> A
     if flipped.rows_affected != 1 {
         return Err(AppError::not_found());
     }
-    let user = users::Entity::find_by_id(inv.user_id).one(&tx).await?.ok_or_else(AppError::not_found)?;
+    let user = users::Entity::find_by_id(inv.user_id)
+        .one(&tx)
+        .await?
+        .ok_or_else(AppError::not_found)?;
     let mut active = user.into_active_model();
     active.password_hash = Set(Some(hash));
     active.updated_at = Set(now);
@@ -269,10 +313,19 @@ pub async fn accept_invitation(app: &App, secret: &str, new_password: &str) -> A
 }
 
 /// Edit a profile (the mentor herself or a coordinator).
-pub async fn update_profile(app: &App, id: i32, patch: &Map<String, Value>) -> AppResult<MentorView> {
+pub async fn update_profile(
+    app: &App,
+    id: i32,
+    patch: &Map<String, Value>,
+) -> AppResult<MentorView> {
     let tx = app.db.begin_write().await?;
-    let row = mentor_profiles::Entity::find_by_id(id).one(&tx).await?.ok_or_else(AppError::not_found)?;
-    let profile = parse_profile(&row).apply(patch).map_err(AppError::validation)?;
+    let row = mentor_profiles::Entity::find_by_id(id)
+        .one(&tx)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let profile = parse_profile(&row)
+        .apply(patch)
+        .map_err(AppError::validation)?;
     let mut active = row.into_active_model();
     active.profile = Set(serde_json::to_string(&profile)?);
     active.capacity = Set(profile.capacity as i32);
@@ -284,7 +337,10 @@ pub async fn update_profile(app: &App, id: i32, patch: &Map<String, Value>) -> A
 }
 
 /// The profile row of a mentor user.
-pub async fn for_user<C: ConnectionTrait>(conn: &C, user_id: i32) -> AppResult<mentor_profiles::Model> {
+pub async fn for_user<C: ConnectionTrait>(
+    conn: &C,
+    user_id: i32,
+) -> AppResult<mentor_profiles::Model> {
     mentor_profiles::Entity::find()
         .filter(mentor_profiles::Column::UserId.eq(user_id))
         .one(conn)

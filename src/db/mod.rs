@@ -12,8 +12,8 @@ use crate::error::AppError;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend, TransactionOptions,
-    TransactionTrait,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    TransactionOptions, TransactionTrait,
 };
 use std::time::Duration;
 
@@ -28,14 +28,17 @@ impl Db {
     /// block the writer and a waiting writer waits instead of failing.
     pub async fn connect(url: &str) -> Result<Db, sea_orm::DbErr> {
         let mut opts = ConnectOptions::new(url.to_owned());
-        opts.sqlx_logging(false).connect_timeout(Duration::from_secs(10));
+        opts.sqlx_logging(false)
+            .connect_timeout(Duration::from_secs(10));
         if url.starts_with("sqlite:") {
-            opts.max_connections(8).min_connections(1).map_sqlx_sqlite_opts(|o| {
-                o.journal_mode(SqliteJournalMode::Wal)
-                    .synchronous(SqliteSynchronous::Normal)
-                    .busy_timeout(Duration::from_secs(10))
-                    .foreign_keys(true)
-            });
+            opts.max_connections(8)
+                .min_connections(1)
+                .map_sqlx_sqlite_opts(|o| {
+                    o.journal_mode(SqliteJournalMode::Wal)
+                        .synchronous(SqliteSynchronous::Normal)
+                        .busy_timeout(Duration::from_secs(10))
+                        .foreign_keys(true)
+                });
         } else {
             opts.max_connections(16).min_connections(1);
         }

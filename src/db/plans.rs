@@ -5,15 +5,33 @@ use crate::domain::codes::{PlanKind, PlanStatus, SessionStatus};
 use crate::error::{AppError, AppResult};
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 
 /// The default themes and prompts (editable by the coordinator).
 pub const DEFAULT_TEMPLATE: [(&str, &[&str]); 3] = [
-    ("現状と悩みの整理", &["いま一番気になっていることは何ですか", "今日の面談で気づいたことは何ですか"]),
-    ("強み・価値観とキャリアの方向性", &["大切にしたい価値観は何ですか", "メンターから見たあなたの強みをどう受け止めましたか"]),
-    ("具体的な行動計画", &["半年後・1年後・3年後の目標は何ですか", "上司に伝えたいことは何ですか"]),
+    (
+        "現状と悩みの整理",
+        &[
+            "いま一番気になっていることは何ですか",
+            "今日の面談で気づいたことは何ですか",
+        ],
+    ),
+    (
+        "強み・価値観とキャリアの方向性",
+        &[
+            "大切にしたい価値観は何ですか",
+            "メンターから見たあなたの強みをどう受け止めましたか",
+        ],
+    ),
+    (
+        "具体的な行動計画",
+        &[
+            "半年後・1年後・3年後の目標は何ですか",
+            "上司に伝えたいことは何ですか",
+        ],
+    ),
 ];
 
 /// Fill the template with the defaults if it is empty (first start).
@@ -40,7 +58,10 @@ pub async fn seed_template(db: &Db, now: DateTime<Utc>) -> AppResult<()> {
 }
 
 pub async fn template<C: ConnectionTrait>(conn: &C) -> AppResult<Vec<programme_sessions::Model>> {
-    Ok(programme_sessions::Entity::find().order_by_asc(programme_sessions::Column::Number).all(conn).await?)
+    Ok(programme_sessions::Entity::find()
+        .order_by_asc(programme_sessions::Column::Number)
+        .all(conn)
+        .await?)
 }
 
 /// Create a plan and its sessions (3 or 1), copying the template's themes
@@ -123,7 +144,10 @@ async fn views<C: ConnectionTrait>(conn: &C, plans: Vec<plans::Model>) -> AppRes
         .all(conn)
         .await?;
     let mentor_rows = super::entities::mentor_profiles::Entity::find()
-        .filter(super::entities::mentor_profiles::Column::Id.is_in(plans.iter().map(|p| p.mentor_id).collect::<Vec<_>>()))
+        .filter(
+            super::entities::mentor_profiles::Column::Id
+                .is_in(plans.iter().map(|p| p.mentor_id).collect::<Vec<_>>()),
+        )
         .all(conn)
         .await?;
     let mut user_ids: Vec<i32> = plans.iter().map(|p| p.mentee_id).collect();
@@ -135,23 +159,49 @@ async fn views<C: ConnectionTrait>(conn: &C, plans: Vec<plans::Model>) -> AppRes
             let mentee = users.get(&plan.mentee_id)?.clone();
             let mentor_user_id = mentor_rows.iter().find(|m| m.id == plan.mentor_id)?.user_id;
             let mentor = users.get(&mentor_user_id)?.clone();
-            let sessions = sessions.iter().filter(|s| s.plan_id == plan.id).cloned().collect();
-            Some(PlanView { plan, sessions, mentee, mentor })
+            let sessions = sessions
+                .iter()
+                .filter(|s| s.plan_id == plan.id)
+                .cloned()
+                .collect();
+            Some(PlanView {
+                plan,
+                sessions,
+                mentee,
+                mentor,
+            })
         })
         .collect())
 }
 
-pub async fn list<C: ConnectionTrait>(conn: &C, viewer: Viewer, paging: Paging) -> AppResult<(Vec<PlanView>, u64)> {
+pub async fn list<C: ConnectionTrait>(
+    conn: &C,
+    viewer: Viewer,
+    paging: Paging,
+) -> AppResult<(Vec<PlanView>, u64)> {
     let q = scoped(viewer);
     let total = q.clone().count(conn).await?;
-    let rows = q.order_by_desc(plans::Column::Id).offset(paging.offset()).limit(paging.limit).all(conn).await?;
+    let rows = q
+        .order_by_desc(plans::Column::Id)
+        .offset(paging.offset())
+        .limit(paging.limit)
+        .all(conn)
+        .await?;
     Ok((views(conn, rows).await?, total))
 }
 
 /// One plan, if the viewer may see it (else 404).
 pub async fn get<C: ConnectionTrait>(conn: &C, viewer: Viewer, id: i32) -> AppResult<PlanView> {
-    let row = scoped(viewer).filter(plans::Column::Id.eq(id)).one(conn).await?.ok_or_else(AppError::not_found)?;
-    views(conn, vec![row]).await?.into_iter().next().ok_or_else(AppError::not_found)
+    let row = scoped(viewer)
+        .filter(plans::Column::Id.eq(id))
+        .one(conn)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    views(conn, vec![row])
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(AppError::not_found)
 }
 
 /// Replace the template's themes and prompts (sessions 1–3). Plans already
@@ -173,7 +223,11 @@ pub async fn update_template(app: &crate::App, input: &[(String, Vec<String>)]) 
                 continue;
             }
         };
-        if prompts.len() > 10 || prompts.iter().any(|p| p.chars().count() > 300 || p.chars().any(char::is_control)) {
+        if prompts.len() > 10
+            || prompts
+                .iter()
+                .any(|p| p.chars().count() > 300 || p.chars().any(char::is_control))
+        {
             crate::domain::push_error(&mut errors, &format!("prompts_{n}"), "too_long");
             continue;
         }
@@ -186,9 +240,18 @@ pub async fn update_template(app: &crate::App, input: &[(String, Vec<String>)]) 
     let tx = app.db.begin_write().await?;
     for (number, theme, prompts) in clean {
         programme_sessions::Entity::update_many()
-            .col_expr(programme_sessions::Column::Theme, sea_orm::sea_query::Expr::value(theme))
-            .col_expr(programme_sessions::Column::Prompts, sea_orm::sea_query::Expr::value(serde_json::to_string(&prompts)?))
-            .col_expr(programme_sessions::Column::UpdatedAt, sea_orm::sea_query::Expr::value(now))
+            .col_expr(
+                programme_sessions::Column::Theme,
+                sea_orm::sea_query::Expr::value(theme),
+            )
+            .col_expr(
+                programme_sessions::Column::Prompts,
+                sea_orm::sea_query::Expr::value(serde_json::to_string(&prompts)?),
+            )
+            .col_expr(
+                programme_sessions::Column::UpdatedAt,
+                sea_orm::sea_query::Expr::value(now),
+            )
             .filter(programme_sessions::Column::Number.eq(number))
             .exec(&tx)
             .await?;

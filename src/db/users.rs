@@ -9,14 +9,26 @@ use crate::domain::{push_error, FieldErrors};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
+};
 
-pub async fn find_by_email<C: ConnectionTrait>(conn: &C, email: &str) -> AppResult<Option<users::Model>> {
-    Ok(users::Entity::find().filter(users::Column::Email.eq(email)).one(conn).await?)
+pub async fn find_by_email<C: ConnectionTrait>(
+    conn: &C,
+    email: &str,
+) -> AppResult<Option<users::Model>> {
+    Ok(users::Entity::find()
+        .filter(users::Column::Email.eq(email))
+        .one(conn)
+        .await?)
 }
 
 pub async fn coordinator_exists<C: ConnectionTrait>(conn: &C) -> AppResult<bool> {
-    Ok(users::Entity::find().filter(users::Column::Role.eq(Role::Coordinator.as_str())).count(conn).await? > 0)
+    Ok(users::Entity::find()
+        .filter(users::Column::Role.eq(Role::Coordinator.as_str()))
+        .count(conn)
+        .await?
+        > 0)
 }
 
 pub fn email_taken() -> AppError {
@@ -50,20 +62,43 @@ pub async fn insert<C: ConnectionTrait>(
     }
     .insert(conn)
     .await
-    .map_err(|e| if is_unique_violation(&e) { email_taken() } else { e.into() })?;
+    .map_err(|e| {
+        if is_unique_violation(&e) {
+            email_taken()
+        } else {
+            e.into()
+        }
+    })?;
     Ok(user)
 }
 
 /// Did the database refuse a duplicate?
 pub fn is_unique_violation(e: &sea_orm::DbErr) -> bool {
-    matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_)))
+    matches!(
+        e.sql_err(),
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+    )
 }
 
 /// A mentee registers herself.
-pub async fn register_mentee(db: &Db, now: DateTime<Utc>, reg: &Registration, lang: Lang) -> AppResult<users::Model> {
+pub async fn register_mentee(
+    db: &Db,
+    now: DateTime<Utc>,
+    reg: &Registration,
+    lang: Lang,
+) -> AppResult<users::Model> {
     let hash = password::hash(&reg.password)?;
     let tx = db.begin_write().await?;
-    let user = insert(&tx, &reg.email, &reg.display_name, Role::Mentee, Some(hash), lang, now).await?;
+    let user = insert(
+        &tx,
+        &reg.email,
+        &reg.display_name,
+        Role::Mentee,
+        Some(hash),
+        lang,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(user)
 }
@@ -79,7 +114,16 @@ pub async fn create_coordinator(
     let reg = Registration::parse(email, name, password_raw).map_err(AppError::validation)?;
     let hash = password::hash(&reg.password)?;
     let tx = db.begin_write().await?;
-    let user = insert(&tx, &reg.email, &reg.display_name, Role::Coordinator, Some(hash), Lang::Ja, clock.now()).await?;
+    let user = insert(
+        &tx,
+        &reg.email,
+        &reg.display_name,
+        Role::Coordinator,
+        Some(hash),
+        Lang::Ja,
+        clock.now(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(user)
 }

@@ -49,7 +49,10 @@ impl DisplayName {
 /// Multi-line text such as a message or a reason: trimmed, at most `max`
 /// characters, no control characters but newlines and tabs.
 pub fn parse_text(raw: &str, max: usize, required: bool) -> Result<String, &'static str> {
-    if raw.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+    if raw
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
         return Err("invalid_characters");
     }
     let s = raw.trim().replace("\r\n", "\n");
@@ -71,17 +74,27 @@ pub struct Registration {
 }
 
 impl Registration {
-    pub fn parse(email: &str, display_name: &str, password: &str) -> Result<Registration, FieldErrors> {
+    pub fn parse(
+        email: &str,
+        display_name: &str,
+        password: &str,
+    ) -> Result<Registration, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let email = Email::parse(email).map_err(|p| push_error(&mut errors, "email", p)).ok();
-        let name = DisplayName::parse(display_name).map_err(|p| push_error(&mut errors, "display_name", p)).ok();
+        let email = Email::parse(email)
+            .map_err(|p| push_error(&mut errors, "email", p))
+            .ok();
+        let name = DisplayName::parse(display_name)
+            .map_err(|p| push_error(&mut errors, "display_name", p))
+            .ok();
         if let Err(p) = crate::auth::password::check(password) {
             push_error(&mut errors, "password", p);
         }
         match (email, name) {
-            (Some(email), Some(display_name)) if errors.is_empty() => {
-                Ok(Registration { email, display_name, password: password.to_string() })
-            }
+            (Some(email), Some(display_name)) if errors.is_empty() => Ok(Registration {
+                email,
+                display_name,
+                password: password.to_string(),
+            }),
             _ => Err(errors),
         }
     }
@@ -93,7 +106,10 @@ mod tests {
 
     #[test]
     fn emails_are_normalised_and_header_injection_is_refused() {
-        assert_eq!(Email::parse("  Hanako@Example.JP ").unwrap().as_str(), "hanako@example.jp");
+        assert_eq!(
+            Email::parse("  Hanako@Example.JP ").unwrap().as_str(),
+            "hanako@example.jp"
+        );
         assert_eq!(Email::parse("a@b.jp\r\nBcc: x@y.jp"), Err("invalid_email"));
         assert_eq!(Email::parse("not-an-email"), Err("invalid_email"));
         assert_eq!(Email::parse(""), Err("required"));
@@ -101,7 +117,10 @@ mod tests {
 
     #[test]
     fn display_names_are_one_line_and_short() {
-        assert_eq!(DisplayName::parse(" 山田 花子 ").unwrap().as_str(), "山田 花子");
+        assert_eq!(
+            DisplayName::parse(" 山田 花子 ").unwrap().as_str(),
+            "山田 花子"
+        );
         assert_eq!(DisplayName::parse("花子\n"), Err("invalid_characters"));
         assert_eq!(DisplayName::parse(&"あ".repeat(51)), Err("too_long"));
     }
@@ -109,12 +128,18 @@ mod tests {
     #[test]
     fn a_registration_reports_every_bad_field() {
         let e = Registration::parse("x", "", "short").unwrap_err();
-        assert_eq!(e.keys().collect::<Vec<_>>(), ["display_name", "email", "password"]);
+        assert_eq!(
+            e.keys().collect::<Vec<_>>(),
+            ["display_name", "email", "password"]
+        );
     }
 
     #[test]
     fn text_keeps_newlines_and_counts_japanese_as_characters() {
-        assert_eq!(parse_text(" 一行目\r\n二行目 ", 10, true).unwrap(), "一行目\n二行目");
+        assert_eq!(
+            parse_text(" 一行目\r\n二行目 ", 10, true).unwrap(),
+            "一行目\n二行目"
+        );
         assert_eq!(parse_text(&"あ".repeat(11), 10, true), Err("too_long"));
         assert_eq!(parse_text("  ", 10, true), Err("required"));
         assert_eq!(parse_text("a\u{0}b", 10, true), Err("invalid_characters"));

@@ -35,8 +35,17 @@ impl Default for Profile {
     }
 }
 
-const KEYS: &[&str] =
-    &["headline", "bio", "industry", "company_size", "job_function", "position", "experiences", "capacity", "accepting"];
+const KEYS: &[&str] = &[
+    "headline",
+    "bio",
+    "industry",
+    "company_size",
+    "job_function",
+    "position",
+    "experiences",
+    "capacity",
+    "accepting",
+];
 
 fn code<T>(v: &Value, parse: fn(&str) -> Option<T>) -> Result<Option<T>, &'static str> {
     match v {
@@ -139,7 +148,10 @@ mod tests {
             .apply(&patch(json!({"headline": "製造業の部長", "industry": "manufacturing", "experiences": ["parenting", "first_woman_manager"], "capacity": 3, "accepting": false})))
             .unwrap();
         assert_eq!(p.industry, Some(Industry::Manufacturing));
-        assert_eq!(p.experiences, vec![Experience::Parenting, Experience::FirstWomanManager]);
+        assert_eq!(
+            p.experiences,
+            vec![Experience::Parenting, Experience::FirstWomanManager]
+        );
         assert_eq!((p.capacity, p.accepting), (3, false));
     }
 

@@ -12,5 +12,8 @@ pub type FieldErrors = std::collections::BTreeMap<String, Vec<String>>;
 
 /// Add one problem for one field.
 pub fn push_error(errors: &mut FieldErrors, field: &str, problem: &str) {
-    errors.entry(field.to_string()).or_default().push(problem.to_string());
+    errors
+        .entry(field.to_string())
+        .or_default()
+        .push(problem.to_string());
 }

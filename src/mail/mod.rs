@@ -37,12 +37,20 @@ pub fn render(app: &App, email: &Email<'_>) -> AppResult<Rendered> {
     if let Value::Object(map) = &mut ctx {
         map.insert("lang".into(), Value::String(email.lang.as_str().into()));
         map.insert("to_name".into(), Value::String(email.to_name.into()));
-        map.insert("public_url".into(), Value::String(app.cfg.public_url.trim_end_matches('/').into()));
+        map.insert(
+            "public_url".into(),
+            Value::String(app.cfg.public_url.trim_end_matches('/').into()),
+        );
     }
     let dir = format!("emails/{}", email.kind);
     let subject = app.views.render(&format!("{dir}/subject.txt"), &ctx)?;
     // A subject is one line: no header injection through a display name.
-    let subject = subject.split(['\r', '\n']).map(str::trim).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
+    let subject = subject
+        .split(['\r', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     Ok(Rendered {
         subject,
         text: app.views.render(&format!("{dir}/body.txt"), &ctx)?,
@@ -54,7 +62,13 @@ pub fn render(app: &App, email: &Email<'_>) -> AppResult<Rendered> {
 pub async fn enqueue<C: ConnectionTrait>(conn: &C, app: &App, email: Email<'_>) -> AppResult<()> {
     let rendered = render(app, &email)?;
     let now = app.clock.now();
-    let domain = app.cfg.mail.from_address().rsplit('@').next().unwrap_or("kakehashi.localhost");
+    let domain = app
+        .cfg
+        .mail
+        .from_address()
+        .rsplit('@')
+        .next()
+        .unwrap_or("kakehashi.localhost");
     let domain = domain.trim_end_matches('>').trim();
     outbox::ActiveModel {
         kind: Set(email.kind.to_string()),

@@ -25,13 +25,21 @@ impl Transport {
                 std::fs::create_dir_all(dir).map_err(|e| format!("mail folder {dir}: {e}"))?;
                 Ok(Transport::File(AsyncFileTransport::new(dir)))
             }
-            MailConfig::Smtp { host, port, tls, username, password, timeout_seconds, .. } => {
+            MailConfig::Smtp {
+                host,
+                port,
+                tls,
+                username,
+                password,
+                timeout_seconds,
+                ..
+            } => {
                 let builder = match tls {
                     SmtpTls::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host),
-                    SmtpTls::Starttls => {
-                        AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host).map_err(|e| e.to_string())?
-                    }
-                    SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(host).map_err(|e| e.to_string())?,
+                    SmtpTls::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host)
+                        .map_err(|e| e.to_string())?,
+                    SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(host)
+                        .map_err(|e| e.to_string())?,
                 };
                 let timeout = Duration::from_secs(*timeout_seconds);
                 let mut builder = builder.port(*port).timeout(Some(timeout));
@@ -46,13 +54,19 @@ impl Transport {
     pub async fn send(&self, from: &str, row: &outbox::Model) -> Result<(), SendError> {
         let message = build_message(from, row).map_err(SendError::Permanent)?;
         match self {
-            Transport::File(t) => t.send(message).await.map(|_| ()).map_err(|e| SendError::Transient(e.to_string())),
-            Transport::Smtp(t, timeout) => match tokio::time::timeout(*timeout, t.send(message)).await {
-                Err(_) => Err(SendError::Transient("timed out".into())),
-                Ok(Ok(_)) => Ok(()),
-                Ok(Err(e)) if e.is_permanent() => Err(SendError::Permanent(e.to_string())),
-                Ok(Err(e)) => Err(SendError::Transient(e.to_string())),
-            },
+            Transport::File(t) => t
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| SendError::Transient(e.to_string())),
+            Transport::Smtp(t, timeout) => {
+                match tokio::time::timeout(*timeout, t.send(message)).await {
+                    Err(_) => Err(SendError::Transient("timed out".into())),
+                    Ok(Ok(_)) => Ok(()),
+                    Ok(Err(e)) if e.is_permanent() => Err(SendError::Permanent(e.to_string())),
+                    Ok(Err(e)) => Err(SendError::Transient(e.to_string())),
+                }
+            }
         }
     }
 }
@@ -60,7 +74,10 @@ impl Transport {
 /// The MIME message for an outbox row: text and HTML alternatives.
 pub fn build_message(from: &str, row: &outbox::Model) -> Result<Message, String> {
     let from: Mailbox = from.parse().map_err(|e| format!("from address: {e}"))?;
-    let to_addr = row.to_address.parse().map_err(|e| format!("to address: {e}"))?;
+    let to_addr = row
+        .to_address
+        .parse()
+        .map_err(|e| format!("to address: {e}"))?;
     let to = Mailbox::new(Some(row.to_name.clone()), to_addr);
     Message::builder()
         .from(from)
@@ -69,8 +86,16 @@ pub fn build_message(from: &str, row: &outbox::Model) -> Result<Message, String>
         .message_id(Some(row.message_id.clone()))
         .multipart(
             MultiPart::alternative()
-                .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(row.text_body.clone()))
-                .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(row.html_body.clone())),
+                .singlepart(
+                    SinglePart::builder()
+                        .header(ContentType::TEXT_PLAIN)
+                        .body(row.text_body.clone()),
+                )
+                .singlepart(
+                    SinglePart::builder()
+                        .header(ContentType::TEXT_HTML)
+                        .body(row.html_body.clone()),
+                ),
         )
         .map_err(|e| e.to_string())
 }

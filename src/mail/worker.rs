@@ -8,7 +8,10 @@ use crate::db::entities::outbox;
 use crate::error::AppResult;
 use crate::App;
 use chrono::Duration;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 
 /// After this many attempts a message is marked failed.
 pub const MAX_ATTEMPTS: i32 = 10;

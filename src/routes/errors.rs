@@ -18,8 +18,16 @@ fn error_for(status: Status, req: &Request<'_>) -> AppError {
         404 => AppError::not_found(),
         405 => AppError::new(status, "method_not_allowed", "Method not allowed."),
         413 => AppError::too_large(),
-        415 => AppError::new(status, "unsupported_media_type", "Send JSON with Content-Type: application/json."),
-        422 => AppError::new(status, "validation_failed", "The request body does not have the expected shape."),
+        415 => AppError::new(
+            status,
+            "unsupported_media_type",
+            "Send JSON with Content-Type: application/json.",
+        ),
+        422 => AppError::new(
+            status,
+            "validation_failed",
+            "The request body does not have the expected shape.",
+        ),
         429 => AppError::rate_limited(60),
         c if c >= 500 => AppError::new(status, "internal", "Something went wrong on our side."),
         _ => AppError::new(status, "error", status.reason().unwrap_or("Error")),

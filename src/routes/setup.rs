@@ -24,15 +24,24 @@ pub async fn offer_setup_link(app: &App) -> Result<Option<String>, AppError> {
     if let Ok(mut slot) = app.setup_token.lock() {
         *slot = Some(tokens::digest(&secret));
     }
-    let link = format!("{}/setup/{}", app.cfg.public_url.trim_end_matches('/'), secret);
-    tracing::warn!("No coordinator exists yet. Open this one-time link to create the first one: {link}");
+    let link = format!(
+        "{}/setup/{}",
+        app.cfg.public_url.trim_end_matches('/'),
+        secret
+    );
+    tracing::warn!(
+        "No coordinator exists yet. Open this one-time link to create the first one: {link}"
+    );
     Ok(Some(link))
 }
 
 fn valid(app: &App, token: &str) -> bool {
     app.setup_token
         .lock()
-        .map(|slot| slot.as_deref().is_some_and(|d| tokens::constant_eq(d, &tokens::digest(token))))
+        .map(|slot| {
+            slot.as_deref()
+                .is_some_and(|d| tokens::constant_eq(d, &tokens::digest(token)))
+        })
         .unwrap_or(false)
 }
 
@@ -41,7 +50,11 @@ fn form(app: &State<App>, page: Page, token: &str) -> Result<RawHtml<String>, Ap
     if !valid(app, token) {
         return Err(AppError::not_found());
     }
-    page.render(app, "auth/setup.html", json!({"token": token, "values": {}, "errors": {}}))
+    page.render(
+        app,
+        "auth/setup.html",
+        json!({"token": token, "values": {}, "errors": {}}),
+    )
 }
 
 #[post("/setup/<token>", data = "<form>")]
@@ -56,16 +69,34 @@ async fn create(
         return Err(AppError::not_found());
     }
     let values = json!({"email": form.get("email"), "display_name": form.get("display_name")});
-    if let Err(errors) = Registration::parse(form.get("email"), form.get("display_name"), form.get("password")) {
-        let html = page.render(app, "auth/setup.html", json!({"token": token, "values": values, "errors": errors}))?;
+    if let Err(errors) = Registration::parse(
+        form.get("email"),
+        form.get("display_name"),
+        form.get("password"),
+    ) {
+        let html = page.render(
+            app,
+            "auth/setup.html",
+            json!({"token": token, "values": values, "errors": errors}),
+        )?;
         return Ok(Either::Right(html));
     }
-    let user = db::users::create_coordinator(&app.db, &app.clock, form.get("email"), form.get("display_name"), form.get("password")).await?;
+    let user = db::users::create_coordinator(
+        &app.db,
+        &app.clock,
+        form.get("email"),
+        form.get("display_name"),
+        form.get("password"),
+    )
+    .await?;
     if let Ok(mut slot) = app.setup_token.lock() {
         *slot = None;
     }
     auth::start_web_session(app, cookies, user.id).await?;
-    Ok(Either::Left(Flash::success(Redirect::to("/coordinator/intakes"), "flash-coordinator-created")))
+    Ok(Either::Left(Flash::success(
+        Redirect::to("/coordinator/intakes"),
+        "flash-coordinator-created",
+    )))
 }
 
 pub fn routes() -> Vec<Route> {

@@ -59,18 +59,36 @@ impl Views {
 /// `{{ t(key="…", lang=lang, name=value, …) }}`: a Fluent message; every
 /// other argument is passed to it. (fluent-templates' own Tera helper targets Tera 2.)
 fn t_function(args: &std::collections::HashMap<String, Value>) -> tera::Result<Value> {
-    let key = args.get("key").and_then(Value::as_str).ok_or_else(|| tera::Error::msg("t() needs key"))?;
-    let lang = args.get("lang").and_then(Value::as_str).and_then(Lang::parse).unwrap_or_default();
-    let mut fluent_args: Vec<(String, fluent_templates::fluent_bundle::FluentValue<'static>)> = Vec::new();
+    let key = args
+        .get("key")
+        .and_then(Value::as_str)
+        .ok_or_else(|| tera::Error::msg("t() needs key"))?;
+    let lang = args
+        .get("lang")
+        .and_then(Value::as_str)
+        .and_then(Lang::parse)
+        .unwrap_or_default();
+    let mut fluent_args: Vec<(
+        String,
+        fluent_templates::fluent_bundle::FluentValue<'static>,
+    )> = Vec::new();
     for (k, v) in args {
         if k == "key" || k == "lang" {
             continue;
         }
         let value = match v {
-            Value::Number(n) => n.as_f64().map(fluent_templates::fluent_bundle::FluentValue::from),
-            Value::String(s) => Some(fluent_templates::fluent_bundle::FluentValue::from(s.clone())),
-            Value::Bool(b) => Some(fluent_templates::fluent_bundle::FluentValue::from(b.to_string())),
-            Value::Null => Some(fluent_templates::fluent_bundle::FluentValue::from(String::new())),
+            Value::Number(n) => n
+                .as_f64()
+                .map(fluent_templates::fluent_bundle::FluentValue::from),
+            Value::String(s) => Some(fluent_templates::fluent_bundle::FluentValue::from(
+                s.clone(),
+            )),
+            Value::Bool(b) => Some(fluent_templates::fluent_bundle::FluentValue::from(
+                b.to_string(),
+            )),
+            Value::Null => Some(fluent_templates::fluent_bundle::FluentValue::from(
+                String::new(),
+            )),
             _ => None,
         };
         if let Some(value) = value {
@@ -81,13 +99,26 @@ fn t_function(args: &std::collections::HashMap<String, Value>) -> tera::Result<V
 }
 
 /// `{{ code | label(prefix="industry", lang=lang) }}` → the code's label in that language.
-fn label_filter(value: &Value, args: &std::collections::HashMap<String, Value>) -> tera::Result<Value> {
+fn label_filter(
+    value: &Value,
+    args: &std::collections::HashMap<String, Value>,
+) -> tera::Result<Value> {
     let prefix = args.get("prefix").and_then(Value::as_str).unwrap_or("");
-    let lang = args.get("lang").and_then(Value::as_str).and_then(Lang::parse).unwrap_or_default();
+    let lang = args
+        .get("lang")
+        .and_then(Value::as_str)
+        .and_then(Lang::parse)
+        .unwrap_or_default();
     match value {
-        Value::String(code) if !code.is_empty() => Ok(Value::String(i18n::t(lang, &format!("{prefix}-{code}")))),
+        Value::String(code) if !code.is_empty() => {
+            Ok(Value::String(i18n::t(lang, &format!("{prefix}-{code}"))))
+        }
         Value::Array(items) => Ok(Value::Array(
-            items.iter().filter_map(Value::as_str).map(|c| Value::String(i18n::t(lang, &format!("{prefix}-{c}")))).collect(),
+            items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|c| Value::String(i18n::t(lang, &format!("{prefix}-{c}"))))
+                .collect(),
         )),
         _ => Ok(Value::String(String::new())),
     }
@@ -95,7 +126,8 @@ fn label_filter(value: &Value, args: &std::collections::HashMap<String, Value>) 
 
 /// The time zone a user reads times in (Asia/Tokyo unless she chose another).
 pub fn user_tz(user: Option<&users::Model>) -> Tz {
-    user.and_then(|u| u.time_zone.parse().ok()).unwrap_or(chrono_tz::Asia::Tokyo)
+    user.and_then(|u| u.time_zone.parse().ok())
+        .unwrap_or(chrono_tz::Asia::Tokyo)
 }
 
 /// Dates as people write them: `2026年12月3日(木) 20:00` / `Thu 3 Dec 2026 20:00`.
@@ -105,7 +137,14 @@ pub fn fmt_datetime(t: DateTime<Utc>, tz: Tz, lang: Lang) -> String {
         Lang::Ja => {
             const DAYS: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
             let day = DAYS[local.weekday().num_days_from_monday() as usize];
-            format!("{}年{}月{}日({}) {}", local.year(), local.month(), local.day(), day, local.format("%H:%M"))
+            format!(
+                "{}年{}月{}日({}) {}",
+                local.year(),
+                local.month(),
+                local.day(),
+                day,
+                local.format("%H:%M")
+            )
         }
         Lang::En => local.format("%a %-d %b %Y %H:%M").to_string(),
     }
@@ -134,9 +173,18 @@ impl<'r> FromRequest<'r> for Page {
             Outcome::Success(Some(f)) => Some((f.kind().to_string(), f.message().to_string())),
             _ => None,
         };
-        let lang = i18n::negotiate(user.as_ref().map(|u| u.locale.as_str()), req.headers().get_one("Accept-Language"));
+        let lang = i18n::negotiate(
+            user.as_ref().map(|u| u.locale.as_str()),
+            req.headers().get_one("Accept-Language"),
+        );
         let tz = user_tz(user.as_ref());
-        Outcome::Success(Page { user, lang, tz, csrf, flash })
+        Outcome::Success(Page {
+            user,
+            lang,
+            tz,
+            csrf,
+            flash,
+        })
     }
 }
 
@@ -165,7 +213,12 @@ impl Page {
         ctx
     }
 
-    pub fn render(&self, app: &crate::App, template: &str, page: Value) -> AppResult<RawHtml<String>> {
+    pub fn render(
+        &self,
+        app: &crate::App,
+        template: &str,
+        page: Value,
+    ) -> AppResult<RawHtml<String>> {
         Ok(RawHtml(app.views.render(template, &self.context(page))?))
     }
 
@@ -189,7 +242,10 @@ pub fn error_page(req: &Request<'_>, err: &AppError) -> String {
         "status": err.status.code,
         "code": err.code,
     });
-    let rendered = req.rocket().state::<crate::App>().map(|app| app.views.render("errors/error.html", &ctx));
+    let rendered = req
+        .rocket()
+        .state::<crate::App>()
+        .map(|app| app.views.render("errors/error.html", &ctx));
     match rendered {
         Some(Ok(html)) => html,
         _ => {
@@ -207,8 +263,14 @@ mod tests {
     #[test]
     fn times_are_written_in_japanese_style_in_tokyo() {
         let t = Utc.with_ymd_and_hms(2026, 12, 3, 11, 0, 0).unwrap();
-        assert_eq!(fmt_datetime(t, chrono_tz::Asia::Tokyo, Lang::Ja), "2026年12月3日(木) 20:00");
-        assert_eq!(fmt_datetime(t, chrono_tz::Asia::Tokyo, Lang::En), "Thu 3 Dec 2026 20:00");
+        assert_eq!(
+            fmt_datetime(t, chrono_tz::Asia::Tokyo, Lang::Ja),
+            "2026年12月3日(木) 20:00"
+        );
+        assert_eq!(
+            fmt_datetime(t, chrono_tz::Asia::Tokyo, Lang::En),
+            "Thu 3 Dec 2026 20:00"
+        );
     }
 
     #[test]

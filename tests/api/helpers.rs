@@ -27,15 +27,20 @@ pub struct TestApp {
 
 /// The PostgreSQL server to test against, if configured.
 pub fn postgres_url() -> Option<String> {
-    std::env::var("KAKEHASHI_TEST_POSTGRES_URL").ok().filter(|s| !s.is_empty())
+    std::env::var("KAKEHASHI_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|s| !s.is_empty())
 }
 
 async fn fresh_postgres(base: &str) -> String {
     let name = format!("kk_test_{}", uuid::Uuid::new_v4().simple());
-    let admin = sea_orm::Database::connect(base)
+    let admin = sea_orm::Database::connect(base).await.unwrap_or_else(|e| {
+        panic!("KAKEHASHI_TEST_POSTGRES_URL={base} is set but PostgreSQL does not answer: {e}")
+    });
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE {name}"))
         .await
-        .unwrap_or_else(|e| panic!("KAKEHASHI_TEST_POSTGRES_URL={base} is set but PostgreSQL does not answer: {e}"));
-    admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create test database");
+        .expect("create test database");
     admin.close().await.ok();
     let (prefix, _) = base.rsplit_once('/').expect("a database URL with a path");
     format!("{prefix}/{name}")
@@ -51,16 +56,26 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     let secret: Vec<u8> = (0..64).map(|_| rand::random::<u8>()).collect();
     let figment = Figment::from(kakehashi::figment())
         .merge(("database_url", database_url))
-        .merge(("mail", json!({"transport": "file", "dir": mail_dir.display().to_string()})))
+        .merge((
+            "mail",
+            json!({"transport": "file", "dir": mail_dir.display().to_string()}),
+        ))
         .merge(("mail_worker", false))
         .merge(("secret_key", secret))
         .merge(("log_level", "off"))
         .merge(("public_url", "http://kakehashi.test"));
     let clock = ManualClock::new(chrono::Utc.with_ymd_and_hms(2026, 11, 20, 3, 0, 0).unwrap());
-    let rocket = kakehashi::build(figment, Arc::new(clock.clone())).await.expect("build");
+    let rocket = kakehashi::build(figment, Arc::new(clock.clone()))
+        .await
+        .expect("build");
     let client = Client::untracked(rocket).await.expect("client");
     let app = client.rocket().state::<App>().expect("state").clone();
-    TestApp { client, app, clock, _dir: dir }
+    TestApp {
+        client,
+        app,
+        clock,
+        _dir: dir,
+    }
 }
 
 /// Run a test body on SQLite, and on PostgreSQL when configured (saying
@@ -97,7 +112,10 @@ pub struct ApiAnswer {
 
 impl ApiAnswer {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
     pub fn code(&self) -> &str {
         self.body["error"]["code"].as_str().unwrap_or("")
@@ -106,19 +124,39 @@ impl ApiAnswer {
 
 async fn answer(res: LocalResponse<'_>) -> ApiAnswer {
     let status = res.status();
-    let headers = res.headers().iter().map(|h| (h.name().to_string(), h.value().to_string())).collect();
+    let headers = res
+        .headers()
+        .iter()
+        .map(|h| (h.name().to_string(), h.value().to_string()))
+        .collect();
     let text = res.into_string().await.unwrap_or_default();
     let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
-    ApiAnswer { status, body, headers }
+    ApiAnswer {
+        status,
+        body,
+        headers,
+    }
 }
 
 impl TestApp {
-    pub async fn api(&self, method: &str, path: &str, token: Option<&str>, body: Option<Value>) -> ApiAnswer {
+    pub async fn api(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> ApiAnswer {
         let raw = body.map(|b| b.to_string());
         self.api_raw(method, path, token, raw.as_deref()).await
     }
 
-    pub async fn api_raw(&self, method: &str, path: &str, token: Option<&str>, body: Option<&str>) -> ApiAnswer {
+    pub async fn api_raw(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&str>,
+    ) -> ApiAnswer {
         let mut req = match method {
             "GET" => self.client.get(path),
             "POST" => self.client.post(path),
@@ -131,7 +169,7 @@ impl TestApp {
             req = req.header(Header::new("Authorization", format!("Bearer {t}")));
         }
         if let Some(b) = body {
-            req = req.header(ContentType::JSON).body(b.to_string());
+            req = req.header(ContentType::JSON).body(b);
         }
         answer(req.dispatch().await).await
     }
@@ -153,34 +191,72 @@ impl TestApp {
     }
 
     pub async fn token(&self, email: &str, password: &str) -> String {
-        let r = self.api("POST", "/api/v1/auth/token", None, Some(json!({"email": email, "password": password}))).await;
+        let r = self
+            .api(
+                "POST",
+                "/api/v1/auth/token",
+                None,
+                Some(json!({"email": email, "password": password})),
+            )
+            .await;
         assert_eq!(r.status, Status::Ok, "{:?}", r.body);
         r.body["token"].as_str().unwrap().to_string()
     }
 
     /// A coordinator, created as the CLI does; answers her token.
     pub async fn coordinator(&self, email: &str) -> String {
-        kakehashi::db::users::create_coordinator(&self.app.db, &self.app.clock, email, "事務局 佐藤", "coordinator-password-1")
-            .await
-            .unwrap();
+        kakehashi::db::users::create_coordinator(
+            &self.app.db,
+            &self.app.clock,
+            email,
+            "事務局 佐藤",
+            "coordinator-password-1",
+        )
+        .await
+        .unwrap();
         self.token(email, "coordinator-password-1").await
     }
 
     /// Invite a mentor, follow the emailed link, answer (mentor id, her token).
     pub async fn mentor(&self, coord: &str, email: &str, profile: Value) -> (i64, String) {
-        let r = self.post("/api/v1/mentors", coord, json!({"email": email, "display_name": "メンター 鈴木", "profile": profile})).await;
+        let r = self
+            .post(
+                "/api/v1/mentors",
+                coord,
+                json!({"email": email, "display_name": "メンター 鈴木", "profile": profile}),
+            )
+            .await;
         assert_eq!(r.status, Status::Created, "{:?}", r.body);
         let id = r.body["mentor"]["id"].as_i64().unwrap();
         let token = self.invitation_token(email).await;
-        let r = self.api("POST", &format!("/api/v1/invitations/{token}/accept"), None, Some(json!({"password": "mentor-password-1"}))).await;
+        let r = self
+            .api(
+                "POST",
+                &format!("/api/v1/invitations/{token}/accept"),
+                None,
+                Some(json!({"password": "mentor-password-1"})),
+            )
+            .await;
         assert_eq!(r.status, Status::Ok, "{:?}", r.body);
         (id, self.token(email, "mentor-password-1").await)
     }
 
     pub async fn invitation_token(&self, email: &str) -> String {
-        let mail = self.emails_to(email).await.into_iter().find(|m| m.kind == "mentor_invitation").expect("invitation email");
-        let start = mail.text_body.find("/invitations/").expect("link in the email") + "/invitations/".len();
-        mail.text_body[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
+        let mail = self
+            .emails_to(email)
+            .await
+            .into_iter()
+            .find(|m| m.kind == "mentor_invitation")
+            .expect("invitation email");
+        let start = mail
+            .text_body
+            .find("/invitations/")
+            .expect("link in the email")
+            + "/invitations/".len();
+        mail.text_body[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect()
     }
 
     pub async fn emails_to(&self, address: &str) -> Vec<outbox::Model> {
@@ -199,7 +275,9 @@ impl TestApp {
         if let (Value::Object(base), Value::Object(extra)) = (&mut intake, extra) {
             base.extend(extra);
         }
-        let r = self.api("PUT", "/api/v1/intake", Some(&token), Some(intake)).await;
+        let r = self
+            .api("PUT", "/api/v1/intake", Some(&token), Some(intake))
+            .await;
         assert_eq!(r.status, Status::Ok, "{:?}", r.body);
         let r = self.post("/api/v1/intake/submit", &token, json!({})).await;
         assert_eq!(r.status, Status::Ok, "{:?}", r.body);
@@ -236,7 +314,11 @@ pub struct PageAnswer {
 
 impl<'a> Browser<'a> {
     pub fn new(app: &'a TestApp) -> Self {
-        Browser { app, cookies: Default::default(), csrf: String::new() }
+        Browser {
+            app,
+            cookies: Default::default(),
+            csrf: String::new(),
+        }
     }
 
     async fn finish(&mut self, res: LocalResponse<'_>) -> PageAnswer {
@@ -244,7 +326,8 @@ impl<'a> Browser<'a> {
             if c.value().is_empty() {
                 self.cookies.remove(c.name());
             } else {
-                self.cookies.insert(c.name().to_string(), c.value().to_string());
+                self.cookies
+                    .insert(c.name().to_string(), c.value().to_string());
             }
         }
         let status = res.status();
@@ -254,10 +337,17 @@ impl<'a> Browser<'a> {
             let rest = &body[i + "name=\"csrf_token\" value=\"".len()..];
             self.csrf = rest.chars().take_while(|c| *c != '"').collect();
         }
-        PageAnswer { status, location, body }
+        PageAnswer {
+            status,
+            location,
+            body,
+        }
     }
 
-    fn with_cookies<'c>(&self, mut req: rocket::local::asynchronous::LocalRequest<'c>) -> rocket::local::asynchronous::LocalRequest<'c> {
+    fn with_cookies<'c>(
+        &self,
+        mut req: rocket::local::asynchronous::LocalRequest<'c>,
+    ) -> rocket::local::asynchronous::LocalRequest<'c> {
         for (k, v) in &self.cookies {
             req = req.cookie(rocket::http::Cookie::new(k.clone(), v.clone()));
         }
@@ -278,8 +368,13 @@ impl<'a> Browser<'a> {
     }
 
     pub async fn post_raw(&mut self, path: &str, pairs: &[(String, String)]) -> PageAnswer {
-        let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish();
-        let req = self.with_cookies(self.app.client.post(path.to_string())).header(ContentType::Form).body(body);
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish();
+        let req = self
+            .with_cookies(self.app.client.post(path.to_string()))
+            .header(ContentType::Form)
+            .body(body);
         let res = req.dispatch().await;
         self.finish(res).await
     }

@@ -1,4 +1,10 @@
 //! One integration binary: a module per journey, each test on a fresh database.
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers fail loudly, on purpose"
+)]
 mod helpers;
 
 mod access;

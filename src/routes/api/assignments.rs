@@ -26,9 +26,12 @@ async fn list(
         Some(Role::Mentor) => Some(db::mentors::for_user(&app.db.conn, user.0.id).await?.id),
         _ => return Err(AppError::forbidden()),
     };
-    let (rows, total) = db::assignments::list(&app.db.conn, mentor_id, status, paging(limit, page)?).await?;
+    let (rows, total) =
+        db::assignments::list(&app.db.conn, mentor_id, status, paging(limit, page)?).await?;
     let tz = tz(&user.0);
-    Ok(Json(json!({"assignments": rows.iter().map(|a| json::assignment(a, tz)).collect::<Vec<_>>(), "total": total})))
+    Ok(Json(
+        json!({"assignments": rows.iter().map(|a| json::assignment(a, tz)).collect::<Vec<_>>(), "total": total}),
+    ))
 }
 
 #[post("/assignments/<id>/accept")]
@@ -36,7 +39,9 @@ async fn accept(app: &State<App>, mentor: Mentor, id: i32) -> Result<Json<Value>
     let (a, plan_id) = db::assignments::accept(app, &mentor, id).await?;
     let plan = db::plans::get(&app.db.conn, Viewer::Mentor(mentor.profile.id), plan_id).await?;
     let tz = tz(&mentor.user);
-    Ok(Json(json!({"assignment": json::assignment(&a, tz), "plan": json::plan(&plan, tz)})))
+    Ok(Json(
+        json!({"assignment": json::assignment(&a, tz), "plan": json::plan(&plan, tz)}),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -46,9 +51,16 @@ struct DeclineBody {
 }
 
 #[post("/assignments/<id>/decline", data = "<body>")]
-async fn decline(app: &State<App>, mentor: Mentor, id: i32, body: ApiJson<DeclineBody>) -> Result<Json<Value>, AppError> {
+async fn decline(
+    app: &State<App>,
+    mentor: Mentor,
+    id: i32,
+    body: ApiJson<DeclineBody>,
+) -> Result<Json<Value>, AppError> {
     let a = db::assignments::decline(app, &mentor, id, &body.0.reason).await?;
-    Ok(Json(json!({"assignment": json::assignment(&a, tz(&mentor.user))})))
+    Ok(Json(
+        json!({"assignment": json::assignment(&a, tz(&mentor.user))}),
+    ))
 }
 
 pub fn routes() -> Vec<Route> {

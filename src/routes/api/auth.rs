@@ -23,14 +23,20 @@ struct RegisterBody {
 }
 
 #[post("/auth/register", data = "<body>")]
-async fn register(app: &State<App>, body: ApiJson<RegisterBody>) -> Result<(Status, Json<Value>), AppError> {
+async fn register(
+    app: &State<App>,
+    body: ApiJson<RegisterBody>,
+) -> Result<(Status, Json<Value>), AppError> {
     let b = body.0;
-    let mut errors = Registration::parse(&b.email, &b.display_name, &b.password).err().unwrap_or_default();
+    let mut errors = Registration::parse(&b.email, &b.display_name, &b.password)
+        .err()
+        .unwrap_or_default();
     let lang = db::users::parse_locale(b.locale.as_deref(), &mut errors);
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
     }
-    let reg = Registration::parse(&b.email, &b.display_name, &b.password).map_err(AppError::validation)?;
+    let reg = Registration::parse(&b.email, &b.display_name, &b.password)
+        .map_err(AppError::validation)?;
     let user = db::users::register_mentee(&app.db, app.clock.now(), &reg, lang).await?;
     Ok((Status::Created, Json(json!({"user": json::user(&user)}))))
 }
@@ -42,15 +48,25 @@ struct TokenBody {
 }
 
 #[post("/auth/token", data = "<body>")]
-async fn token(app: &State<App>, ip: ClientIp, body: ApiJson<TokenBody>) -> Result<Json<Value>, AppError> {
+async fn token(
+    app: &State<App>,
+    ip: ClientIp,
+    body: ApiJson<TokenBody>,
+) -> Result<Json<Value>, AppError> {
     let user = auth::authenticate(app, &body.0.email, &body.0.password, ip.0).await?;
     let (token, expires_at) = auth::issue_api_token(app, user.id).await?;
     let tz = super::tz(&user);
-    Ok(Json(json!({"token": token, "expires_at": json::time(expires_at, tz), "user": json::user(&user)})))
+    Ok(Json(
+        json!({"token": token, "expires_at": json::time(expires_at, tz), "user": json::user(&user)}),
+    ))
 }
 
 #[delete("/auth/token")]
-async fn revoke(app: &State<App>, _user: CurrentUser, token: BearerToken) -> Result<Status, AppError> {
+async fn revoke(
+    app: &State<App>,
+    _user: CurrentUser,
+    token: BearerToken,
+) -> Result<Status, AppError> {
     auth::revoke_api_token(app, &token.0).await?;
     Ok(Status::NoContent)
 }

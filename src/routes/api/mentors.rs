@@ -13,9 +13,16 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 #[post("/mentors", data = "<body>")]
-async fn invite(app: &State<App>, _c: Coordinator, body: ObjectBody) -> Result<(Status, Json<Value>), AppError> {
+async fn invite(
+    app: &State<App>,
+    _c: Coordinator,
+    body: ObjectBody,
+) -> Result<(Status, Json<Value>), AppError> {
     let (mentor, _secret) = db::mentors::invite(app, &body.0).await?;
-    Ok((Status::Created, Json(json!({"mentor": json::mentor(&mentor)}))))
+    Ok((
+        Status::Created,
+        Json(json!({"mentor": json::mentor(&mentor)})),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -25,7 +32,11 @@ struct AcceptBody {
 }
 
 #[post("/invitations/<token>/accept", data = "<body>")]
-async fn accept_invitation(app: &State<App>, token: &str, body: ApiJson<AcceptBody>) -> Result<Json<Value>, AppError> {
+async fn accept_invitation(
+    app: &State<App>,
+    token: &str,
+    body: ApiJson<AcceptBody>,
+) -> Result<Json<Value>, AppError> {
     let user = db::mentors::accept_invitation(app, token, &body.0.password).await?;
     Ok(Json(json!({"user": json::user(&user)})))
 }
@@ -45,11 +56,17 @@ async fn list(
         Some(_) => return Err(AppError::field("accepting", "invalid")),
     };
     let (mentors, total) = db::mentors::list(&app.db.conn, accepting, paging(limit, page)?).await?;
-    Ok(Json(json!({"mentors": mentors.iter().map(json::mentor).collect::<Vec<_>>(), "total": total})))
+    Ok(Json(
+        json!({"mentors": mentors.iter().map(json::mentor).collect::<Vec<_>>(), "total": total}),
+    ))
 }
 
 /// The coordinator sees every mentor; a mentor only herself (others: 404); a mentee never (403).
-async fn visible(app: &App, user: &CurrentUser, id: i32) -> Result<db::mentors::MentorView, AppError> {
+async fn visible(
+    app: &App,
+    user: &CurrentUser,
+    id: i32,
+) -> Result<db::mentors::MentorView, AppError> {
     match user.role() {
         Some(Role::Coordinator) => db::mentors::get(&app.db.conn, id).await,
         Some(Role::Mentor) => {
@@ -71,7 +88,12 @@ async fn get_one(app: &State<App>, user: CurrentUser, id: i32) -> Result<Json<Va
 }
 
 #[put("/mentors/<id>/profile", data = "<body>")]
-async fn update_profile(app: &State<App>, user: CurrentUser, id: i32, body: ObjectBody) -> Result<Json<Value>, AppError> {
+async fn update_profile(
+    app: &State<App>,
+    user: CurrentUser,
+    id: i32,
+    body: ObjectBody,
+) -> Result<Json<Value>, AppError> {
     visible(app, &user, id).await?;
     let patch = match body.0.get("profile") {
         Some(serde_json::Value::Object(p)) if body.0.len() == 1 => p.clone(),

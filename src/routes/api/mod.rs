@@ -44,13 +44,27 @@ impl<'r, T: DeserializeOwned> FromData<'r> for ApiJson<T> {
         let limit = req.limits().get("json").unwrap_or(256.kibibytes());
         let bytes = match data.open(limit).into_bytes().await {
             Ok(b) if b.is_complete() => b.into_inner(),
-            Ok(_) => return Outcome::Error((Status::PayloadTooLarge, AppError::too_large().cache_on(req))),
-            Err(_) => return Outcome::Error((Status::BadRequest, AppError::bad_request("Unreadable body.").cache_on(req))),
+            Ok(_) => {
+                return Outcome::Error((
+                    Status::PayloadTooLarge,
+                    AppError::too_large().cache_on(req),
+                ))
+            }
+            Err(_) => {
+                return Outcome::Error((
+                    Status::BadRequest,
+                    AppError::bad_request("Unreadable body.").cache_on(req),
+                ))
+            }
         };
         match serde_json::from_slice::<T>(&bytes) {
             Ok(v) => Outcome::Success(ApiJson(v)),
             Err(e) if e.is_data() => {
-                let err = AppError::new(Status::UnprocessableEntity, "validation_failed", format!("Unexpected JSON shape: {e}"));
+                let err = AppError::new(
+                    Status::UnprocessableEntity,
+                    "validation_failed",
+                    format!("Unexpected JSON shape: {e}"),
+                );
                 Outcome::Error((Status::UnprocessableEntity, err.cache_on(req)))
             }
             Err(e) => {
@@ -70,7 +84,10 @@ pub fn paging(limit: Option<&str>, page: Option<&str>) -> Result<Paging, AppErro
     let num = |v: Option<&str>, name: &str| -> Result<Option<u64>, AppError> {
         match v {
             None => Ok(None),
-            Some(s) => s.parse().map(Some).map_err(|_| AppError::field(name, "invalid")),
+            Some(s) => s
+                .parse()
+                .map(Some)
+                .map_err(|_| AppError::field(name, "invalid")),
         }
     };
     Paging::new(num(limit, "limit")?, num(page, "page")?)
@@ -81,9 +98,15 @@ pub fn tz(u: &users::Model) -> Tz {
 }
 
 /// Parse an optional code query parameter.
-pub fn code_param<T>(v: Option<&str>, name: &str, parse: fn(&str) -> Option<T>) -> Result<Option<T>, AppError> {
+pub fn code_param<T>(
+    v: Option<&str>,
+    name: &str,
+    parse: fn(&str) -> Option<T>,
+) -> Result<Option<T>, AppError> {
     match v {
         None | Some("") => Ok(None),
-        Some(s) => parse(s).map(Some).ok_or_else(|| AppError::field(name, "unknown_code")),
+        Some(s) => parse(s)
+            .map(Some)
+            .ok_or_else(|| AppError::field(name, "unknown_code")),
     }
 }

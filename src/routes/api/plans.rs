@@ -15,17 +15,26 @@ use serde_json::{json, Value};
 pub async fn viewer(app: &App, user: &CurrentUser) -> Result<Viewer, AppError> {
     Ok(match user.role() {
         Some(Role::Coordinator) => Viewer::Coordinator,
-        Some(Role::Mentor) => Viewer::Mentor(db::mentors::for_user(&app.db.conn, user.0.id).await?.id),
+        Some(Role::Mentor) => {
+            Viewer::Mentor(db::mentors::for_user(&app.db.conn, user.0.id).await?.id)
+        }
         _ => Viewer::Mentee(user.0.id),
     })
 }
 
 #[get("/plans?<limit>&<page>")]
-async fn list(app: &State<App>, user: CurrentUser, limit: Option<&str>, page: Option<&str>) -> Result<Json<Value>, AppError> {
+async fn list(
+    app: &State<App>,
+    user: CurrentUser,
+    limit: Option<&str>,
+    page: Option<&str>,
+) -> Result<Json<Value>, AppError> {
     let viewer = viewer(app, &user).await?;
     let (plans, total) = db::plans::list(&app.db.conn, viewer, paging(limit, page)?).await?;
     let tz = tz(&user.0);
-    Ok(Json(json!({"plans": plans.iter().map(|p| json::plan(p, tz)).collect::<Vec<_>>(), "total": total})))
+    Ok(Json(
+        json!({"plans": plans.iter().map(|p| json::plan(p, tz)).collect::<Vec<_>>(), "total": total}),
+    ))
 }
 
 #[get("/plans/<id>")]

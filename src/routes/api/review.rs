@@ -21,7 +21,8 @@ async fn queue(
     limit: Option<&str>,
     page: Option<&str>,
 ) -> Result<Json<Value>, AppError> {
-    let status = code_param(status, "status", IntakeStatus::parse)?.unwrap_or(IntakeStatus::Submitted);
+    let status =
+        code_param(status, "status", IntakeStatus::parse)?.unwrap_or(IntakeStatus::Submitted);
     let (rows, total) = db::intakes::queue(&app.db.conn, status, paging(limit, page)?).await?;
     let tz = tz(&c.0);
     let intakes: Vec<Value> = rows
@@ -69,18 +70,27 @@ async fn detail(app: &State<App>, user: CurrentUser, id: i32) -> Result<Json<Val
                 .filter(|a| a.mentor_id == profile.id)
                 .map(|a| json::assignment(a, tz))
                 .collect();
-            Ok(Json(json!({"intake": intake, "call_notes": [], "assignments": mine})))
+            Ok(Json(
+                json!({"intake": intake, "call_notes": [], "assignments": mine}),
+            ))
         }
         _ => Err(AppError::forbidden()),
     }
 }
 
 #[get("/intakes/<id>/candidates?<limit>")]
-async fn candidates(app: &State<App>, _c: Coordinator, id: i32, limit: Option<&str>) -> Result<Json<Value>, AppError> {
+async fn candidates(
+    app: &State<App>,
+    _c: Coordinator,
+    id: i32,
+    limit: Option<&str>,
+) -> Result<Json<Value>, AppError> {
     let limit = paging(limit, None)?.limit as usize;
     let (row, _) = db::intakes::get(&app.db.conn, id).await?;
     let ranked = db::matching::candidates(&app.db.conn, &row, limit).await?;
-    Ok(Json(json!({"candidates": ranked.iter().map(|(r, m)| json::candidate(r, m)).collect::<Vec<_>>()})))
+    Ok(Json(
+        json!({"candidates": ranked.iter().map(|(r, m)| json::candidate(r, m)).collect::<Vec<_>>()}),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -101,13 +111,26 @@ async fn list_notes(app: &State<App>, c: Coordinator, id: i32) -> Result<Json<Va
 }
 
 #[post("/intakes/<id>/call-notes", data = "<body>")]
-async fn add_note(app: &State<App>, c: Coordinator, id: i32, body: ApiJson<NoteBody>) -> Result<(Status, Json<Value>), AppError> {
+async fn add_note(
+    app: &State<App>,
+    c: Coordinator,
+    id: i32,
+    body: ApiJson<NoteBody>,
+) -> Result<(Status, Json<Value>), AppError> {
     let note = db::intakes::add_call_note(app, c.0.id, id, &body.0.note).await?;
-    Ok((Status::Created, Json(json!({"call_note": json::call_note(&note, &c.0, tz(&c.0))}))))
+    Ok((
+        Status::Created,
+        Json(json!({"call_note": json::call_note(&note, &c.0, tz(&c.0))})),
+    ))
 }
 
 #[patch("/intakes/<id>", data = "<body>")]
-async fn edit(app: &State<App>, c: Coordinator, id: i32, body: ObjectBody) -> Result<Json<Value>, AppError> {
+async fn edit(
+    app: &State<App>,
+    c: Coordinator,
+    id: i32,
+    body: ObjectBody,
+) -> Result<Json<Value>, AppError> {
     let row = db::intakes::edit_on_behalf(app, c.0.id, id, &body.0).await?;
     Ok(Json(json!({"intake": json::intake(&row, tz(&c.0))})))
 }
@@ -117,7 +140,9 @@ async fn edits(app: &State<App>, c: Coordinator, id: i32) -> Result<Json<Value>,
     db::intakes::get(&app.db.conn, id).await?;
     let edits = db::intakes::edits(&app.db.conn, id).await?;
     let tz = tz(&c.0);
-    Ok(Json(json!({"edits": edits.iter().map(|(e, u)| json::edit(e, u, tz)).collect::<Vec<_>>(), "total": edits.len()})))
+    Ok(Json(
+        json!({"edits": edits.iter().map(|(e, u)| json::edit(e, u, tz)).collect::<Vec<_>>(), "total": edits.len()}),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -129,10 +154,25 @@ struct AssignBody {
 }
 
 #[post("/intakes/<id>/assignments", data = "<body>")]
-async fn assign(app: &State<App>, c: Coordinator, id: i32, body: ApiJson<AssignBody>) -> Result<(Status, Json<Value>), AppError> {
+async fn assign(
+    app: &State<App>,
+    c: Coordinator,
+    id: i32,
+    body: ApiJson<AssignBody>,
+) -> Result<(Status, Json<Value>), AppError> {
     let b = body.0;
-    let a = db::assignments::create(app, &c.0, id, b.mentor_id, b.message.as_deref().unwrap_or("")).await?;
-    Ok((Status::Created, Json(json!({"assignment": json::assignment(&a, tz(&c.0))}))))
+    let a = db::assignments::create(
+        app,
+        &c.0,
+        id,
+        b.mentor_id,
+        b.message.as_deref().unwrap_or(""),
+    )
+    .await?;
+    Ok((
+        Status::Created,
+        Json(json!({"assignment": json::assignment(&a, tz(&c.0))})),
+    ))
 }
 
 pub fn routes() -> Vec<Route> {

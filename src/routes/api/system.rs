@@ -18,7 +18,11 @@ pub async fn health(app: &App) -> Result<Json<Value>, AppError> {
     if app.db.ping().await {
         Ok(Json(json!({"status": "ok"})))
     } else {
-        Err(AppError::new(rocket::http::Status::ServiceUnavailable, "unavailable", "The database does not answer."))
+        Err(AppError::new(
+            rocket::http::Status::ServiceUnavailable,
+            "unavailable",
+            "The database does not answer.",
+        ))
     }
 }
 

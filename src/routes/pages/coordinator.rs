@@ -24,8 +24,15 @@ fn index() -> rocket::response::Redirect {
 }
 
 #[get("/coordinator/intakes?<status>&<page>")]
-async fn queue(app: &State<App>, pg: Page, _c: Coordinator, status: Option<&str>, page: Option<&str>) -> Result<RawHtml<String>, AppError> {
-    let status = crate::routes::api::code_param(status, "status", IntakeStatus::parse)?.unwrap_or(IntakeStatus::Submitted);
+async fn queue(
+    app: &State<App>,
+    pg: Page,
+    _c: Coordinator,
+    status: Option<&str>,
+    page: Option<&str>,
+) -> Result<RawHtml<String>, AppError> {
+    let status = crate::routes::api::code_param(status, "status", IntakeStatus::parse)?
+        .unwrap_or(IntakeStatus::Submitted);
     let paging = crate::routes::api::paging(Some("100"), page)?;
     let (rows, total) = db::intakes::queue(&app.db.conn, status, paging).await?;
     let intakes: Vec<Value> = rows
@@ -44,7 +51,14 @@ async fn queue(app: &State<App>, pg: Page, _c: Coordinator, status: Option<&str>
     )
 }
 
-async fn render_intake(app: &App, page: &Page, id: i32, errors: Value, note: &str, message: &str) -> Result<RawHtml<String>, AppError> {
+async fn render_intake(
+    app: &App,
+    page: &Page,
+    id: i32,
+    errors: Value,
+    note: &str,
+    message: &str,
+) -> Result<RawHtml<String>, AppError> {
     let (row, mentee) = db::intakes::get(&app.db.conn, id).await?;
     let f = db::intakes::fields(&row);
     let notes: Vec<Value> = db::intakes::call_notes(&app.db.conn, id)
@@ -61,7 +75,13 @@ async fn render_intake(app: &App, page: &Page, id: i32, errors: Value, note: &st
         })
         .collect();
     let roster = db::mentors::all(&app.db.conn).await?;
-    let name_of = |mentor_id: i32| roster.iter().find(|m| m.row.id == mentor_id).map(|m| m.user.display_name.clone()).unwrap_or_default();
+    let name_of = |mentor_id: i32| {
+        roster
+            .iter()
+            .find(|m| m.row.id == mentor_id)
+            .map(|m| m.user.display_name.clone())
+            .unwrap_or_default()
+    };
     let assignments: Vec<Value> = db::assignments::for_intake(&app.db.conn, id)
         .await?
         .iter()
@@ -97,27 +117,58 @@ async fn render_intake(app: &App, page: &Page, id: i32, errors: Value, note: &st
 }
 
 #[get("/coordinator/intakes/<id>")]
-async fn intake(app: &State<App>, page: Page, _c: Coordinator, id: i32) -> Result<RawHtml<String>, AppError> {
+async fn intake(
+    app: &State<App>,
+    page: Page,
+    _c: Coordinator,
+    id: i32,
+) -> Result<RawHtml<String>, AppError> {
     render_intake(app, &page, id, json!({}), "", "").await
 }
 
 #[post("/coordinator/intakes/<id>/call-notes", data = "<form>")]
-async fn add_note(app: &State<App>, page: Page, c: Coordinator, id: i32, form: FormData) -> PageResult {
+async fn add_note(
+    app: &State<App>,
+    page: Page,
+    c: Coordinator,
+    id: i32,
+    form: FormData,
+) -> PageResult {
     match db::intakes::add_call_note(app, c.0.id, id, form.get("note")).await {
         Ok(_) => done(format!("/coordinator/intakes/{id}"), "flash-note-added"),
-        Err(e) if e.fields.is_some() => html(render_intake(app, &page, id, field_errors(&e), form.get("note"), "").await?),
+        Err(e) if e.fields.is_some() => {
+            html(render_intake(app, &page, id, field_errors(&e), form.get("note"), "").await?)
+        }
         Err(e) => Err(e),
     }
 }
 
 #[post("/coordinator/intakes/<id>/assignments", data = "<form>")]
-async fn assign(app: &State<App>, page: Page, c: Coordinator, id: i32, form: FormData) -> PageResult {
+async fn assign(
+    app: &State<App>,
+    page: Page,
+    c: Coordinator,
+    id: i32,
+    form: FormData,
+) -> PageResult {
     let Ok(mentor_id) = form.get("mentor_id").parse::<i32>() else {
-        return html(render_intake(app, &page, id, json!({"mentor_id": ["required"]}), "", form.get("message")).await?);
+        return html(
+            render_intake(
+                app,
+                &page,
+                id,
+                json!({"mentor_id": ["required"]}),
+                "",
+                form.get("message"),
+            )
+            .await?,
+        );
     };
     match db::assignments::create(app, &c.0, id, mentor_id, form.get("message")).await {
         Ok(_) => done(format!("/coordinator/intakes/{id}"), "flash-assigned"),
-        Err(e) if e.fields.is_some() => html(render_intake(app, &page, id, field_errors(&e), "", form.get("message")).await?),
+        Err(e) if e.fields.is_some() => {
+            html(render_intake(app, &page, id, field_errors(&e), "", form.get("message")).await?)
+        }
         Err(e) => refused(format!("/coordinator/intakes/{id}"), e),
     }
 }
@@ -127,10 +178,18 @@ fn all_fields() -> Vec<&'static str> {
     STEPS.iter().flat_map(|s| s.iter().copied()).collect()
 }
 
-async fn render_edit(app: &App, page: &Page, id: i32, values: Option<Value>, errors: Value) -> Result<RawHtml<String>, AppError> {
+async fn render_edit(
+    app: &App,
+    page: &Page,
+    id: i32,
+    values: Option<Value>,
+    errors: Value,
+) -> Result<RawHtml<String>, AppError> {
     let (row, mentee) = db::intakes::get(&app.db.conn, id).await?;
     let values = values.unwrap_or_else(|| values_of(&db::intakes::fields(&row)));
-    let steps: Vec<Value> = (1..=4).map(|n| json!({"number": n, "key": format!("intake-step-{n}")})).collect();
+    let steps: Vec<Value> = (1..=4)
+        .map(|n| json!({"number": n, "key": format!("intake-step-{n}")}))
+        .collect();
     page.render(
         app,
         "coordinator/intake_edit.html",
@@ -139,12 +198,23 @@ async fn render_edit(app: &App, page: &Page, id: i32, values: Option<Value>, err
 }
 
 #[get("/coordinator/intakes/<id>/edit")]
-async fn edit_form(app: &State<App>, page: Page, _c: Coordinator, id: i32) -> Result<RawHtml<String>, AppError> {
+async fn edit_form(
+    app: &State<App>,
+    page: Page,
+    _c: Coordinator,
+    id: i32,
+) -> Result<RawHtml<String>, AppError> {
     render_edit(app, &page, id, None, json!({})).await
 }
 
 #[post("/coordinator/intakes/<id>/edit", data = "<form>")]
-async fn edit_save(app: &State<App>, page: Page, c: Coordinator, id: i32, form: FormData) -> PageResult {
+async fn edit_save(
+    app: &State<App>,
+    page: Page,
+    c: Coordinator,
+    id: i32,
+    form: FormData,
+) -> PageResult {
     let fields = all_fields();
     match db::intakes::edit_on_behalf(app, c.0.id, id, &patch_from_form(&form, &fields)).await {
         Ok(_) => done(format!("/coordinator/intakes/{id}"), "flash-intake-updated"),
@@ -160,7 +230,12 @@ async fn edit_save(app: &State<App>, page: Page, c: Coordinator, id: i32, form: 
 }
 
 #[get("/coordinator/mentors?<page>")]
-async fn mentors(app: &State<App>, pg: Page, _c: Coordinator, page: Option<&str>) -> Result<RawHtml<String>, AppError> {
+async fn mentors(
+    app: &State<App>,
+    pg: Page,
+    _c: Coordinator,
+    page: Option<&str>,
+) -> Result<RawHtml<String>, AppError> {
     let paging = crate::routes::api::paging(Some("100"), page)?;
     let (rows, total) = db::mentors::list(&app.db.conn, None, paging).await?;
     let mentors: Vec<Value> = rows
@@ -175,13 +250,27 @@ async fn mentors(app: &State<App>, pg: Page, _c: Coordinator, page: Option<&str>
 }
 
 #[get("/coordinator/mentors/new")]
-fn mentor_new_form(app: &State<App>, page: Page, _c: Coordinator) -> Result<RawHtml<String>, AppError> {
-    let values = json!({"email": "", "display_name": "", "headline": "", "capacity": "2", "locale": "ja"});
-    page.render(app, "coordinator/mentor_new.html", json!({"values": values, "errors": {}}))
+fn mentor_new_form(
+    app: &State<App>,
+    page: Page,
+    _c: Coordinator,
+) -> Result<RawHtml<String>, AppError> {
+    let values =
+        json!({"email": "", "display_name": "", "headline": "", "capacity": "2", "locale": "ja"});
+    page.render(
+        app,
+        "coordinator/mentor_new.html",
+        json!({"values": values, "errors": {}}),
+    )
 }
 
 #[post("/coordinator/mentors/new", data = "<form>")]
-async fn mentor_invite(app: &State<App>, page: Page, _c: Coordinator, form: FormData) -> PageResult {
+async fn mentor_invite(
+    app: &State<App>,
+    page: Page,
+    _c: Coordinator,
+    form: FormData,
+) -> PageResult {
     let cap = form.get("capacity").trim();
     let mut raw = Map::new();
     raw.insert("email".into(), json!(form.get("email")));
@@ -203,28 +292,54 @@ async fn mentor_invite(app: &State<App>, page: Page, _c: Coordinator, form: Form
             }
             let values = json!({"email": form.get("email"), "display_name": form.get("display_name"),
                                 "headline": form.get("headline"), "capacity": cap, "locale": form.get("locale")});
-            html(page.render(app, "coordinator/mentor_new.html", json!({"values": values, "errors": errors}))?)
+            html(page.render(
+                app,
+                "coordinator/mentor_new.html",
+                json!({"values": values, "errors": errors}),
+            )?)
         }
         Err(e) => Err(e),
     }
 }
 
 #[get("/coordinator/mentors/<id>/edit")]
-async fn mentor_edit_form(app: &State<App>, page: Page, _c: Coordinator, id: i32) -> Result<RawHtml<String>, AppError> {
+async fn mentor_edit_form(
+    app: &State<App>,
+    page: Page,
+    _c: Coordinator,
+    id: i32,
+) -> Result<RawHtml<String>, AppError> {
     let m = db::mentors::get(&app.db.conn, id).await?;
     let action = format!("/coordinator/mentors/{id}/edit");
-    render_profile(app, &page, &action, &m.user.display_name, profile_values(&m.profile), json!({}))
+    render_profile(
+        app,
+        &page,
+        &action,
+        &m.user.display_name,
+        profile_values(&m.profile),
+        json!({}),
+    )
 }
 
 #[post("/coordinator/mentors/<id>/edit", data = "<form>")]
-async fn mentor_edit_save(app: &State<App>, page: Page, _c: Coordinator, id: i32, form: FormData) -> PageResult {
+async fn mentor_edit_save(
+    app: &State<App>,
+    page: Page,
+    _c: Coordinator,
+    id: i32,
+    form: FormData,
+) -> PageResult {
     db::mentors::get(&app.db.conn, id).await?;
     let action = format!("/coordinator/mentors/{id}/edit");
     save_profile(app, &page, id, &action, "/coordinator/mentors", &form).await
 }
 
 #[get("/coordinator/template")]
-async fn template_form(app: &State<App>, page: Page, _c: Coordinator) -> Result<RawHtml<String>, AppError> {
+async fn template_form(
+    app: &State<App>,
+    page: Page,
+    _c: Coordinator,
+) -> Result<RawHtml<String>, AppError> {
     let sessions: Vec<Value> = db::plans::template(&app.db.conn)
         .await?
         .iter()
@@ -233,23 +348,44 @@ async fn template_form(app: &State<App>, page: Page, _c: Coordinator) -> Result<
             json!({"number": t.number, "theme": t.theme, "prompts": prompts.join("\n")})
         })
         .collect();
-    page.render(app, "coordinator/template.html", json!({"sessions": sessions, "errors": {}}))
+    page.render(
+        app,
+        "coordinator/template.html",
+        json!({"sessions": sessions, "errors": {}}),
+    )
 }
 
 #[post("/coordinator/template", data = "<form>")]
-async fn template_save(app: &State<App>, page: Page, _c: Coordinator, form: FormData) -> PageResult {
+async fn template_save(
+    app: &State<App>,
+    page: Page,
+    _c: Coordinator,
+    form: FormData,
+) -> PageResult {
     let input: Vec<(String, Vec<String>)> = (1..=3)
         .map(|n| {
-            let prompts = form.get(&format!("prompts_{n}")).lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
+            let prompts = form
+                .get(&format!("prompts_{n}"))
+                .lines()
+                .map(|l| l.trim().to_string())
+                .filter(|l| !l.is_empty())
+                .collect();
             (form.get(&format!("theme_{n}")).to_string(), prompts)
         })
         .collect();
     match db::plans::update_template(app, &input).await {
         Ok(()) => done("/coordinator/template", "flash-template-saved"),
         Err(e) if e.fields.is_some() => {
-            let sessions: Vec<Value> =
-                input.iter().enumerate().map(|(i, (t, p))| json!({"number": i + 1, "theme": t, "prompts": p.join("\n")})).collect();
-            html(page.render(app, "coordinator/template.html", json!({"sessions": sessions, "errors": field_errors(&e)}))?)
+            let sessions: Vec<Value> = input
+                .iter()
+                .enumerate()
+                .map(|(i, (t, p))| json!({"number": i + 1, "theme": t, "prompts": p.join("\n")}))
+                .collect();
+            html(page.render(
+                app,
+                "coordinator/template.html",
+                json!({"sessions": sessions, "errors": field_errors(&e)}),
+            )?)
         }
         Err(e) => Err(e),
     }

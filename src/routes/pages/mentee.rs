@@ -16,8 +16,22 @@ use serde_json::{json, Map, Value};
 
 /// The fields asked on each step (step 5 is the review and consent).
 pub const STEPS: [&[&str]; 4] = [
-    &["age_band", "industry", "company_size", "job_function", "position", "employment"],
-    &["children", "youngest_child_age", "leave_status", "availability", "phone", "call_ok"],
+    &[
+        "age_band",
+        "industry",
+        "company_size",
+        "job_function",
+        "position",
+        "employment",
+    ],
+    &[
+        "children",
+        "youngest_child_age",
+        "leave_status",
+        "availability",
+        "phone",
+        "call_ok",
+    ],
     &["concerns", "self_check", "concern_detail", "goals"],
     &["mentor_preferences", "plan"],
 ];
@@ -25,17 +39,28 @@ const LISTS: &[&str] = &["availability", "concerns", "self_check"];
 const NUMBERS: &[&str] = &["children", "youngest_child_age"];
 
 pub fn step_of(field: &str) -> usize {
-    STEPS.iter().position(|s| s.contains(&field)).map(|i| i + 1).unwrap_or(5)
+    STEPS
+        .iter()
+        .position(|s| s.contains(&field))
+        .map(|i| i + 1)
+        .unwrap_or(5)
 }
 
 /// The values a form shows, from the stored fields.
 pub fn values_of(f: &IntakeFields) -> Value {
     let mut v = serde_json::to_value(f).unwrap_or_else(|_| json!({}));
-    let prefs: Map<String, Value> =
-        f.mentor_preferences.iter().map(|p| (p.code.as_str().to_string(), json!(p.importance.as_str()))).collect();
+    let prefs: Map<String, Value> = f
+        .mentor_preferences
+        .iter()
+        .map(|p| (p.code.as_str().to_string(), json!(p.importance.as_str())))
+        .collect();
     if let Value::Object(m) = &mut v {
         for n in NUMBERS {
-            let s = m.get(*n).and_then(Value::as_u64).map(|x| x.to_string()).unwrap_or_default();
+            let s = m
+                .get(*n)
+                .and_then(Value::as_u64)
+                .map(|x| x.to_string())
+                .unwrap_or_default();
             m.insert(n.to_string(), json!(s));
         }
         for (k, val) in m.iter_mut() {
@@ -61,7 +86,9 @@ pub fn patch_from_form(form: &FormData, fields: &[&str]) -> Map<String, Value> {
             if raw.is_empty() {
                 Value::Null
             } else {
-                raw.parse::<u64>().map(|n| json!(n)).unwrap_or_else(|_| json!(raw))
+                raw.parse::<u64>()
+                    .map(|n| json!(n))
+                    .unwrap_or_else(|_| json!(raw))
             }
         } else if name == "call_ok" {
             json!(form.get("call_ok") == "true")
@@ -71,7 +98,8 @@ pub fn patch_from_form(form: &FormData, fields: &[&str]) -> Map<String, Value> {
                     .iter()
                     .filter_map(|c| {
                         let importance = form.get(&format!("pref_{}", c.as_str()));
-                        (!importance.is_empty()).then(|| json!({"code": c.as_str(), "importance": importance}))
+                        (!importance.is_empty())
+                            .then(|| json!({"code": c.as_str(), "importance": importance}))
                     })
                     .collect(),
             )
@@ -92,8 +120,15 @@ pub fn overlay(values: &mut Value, form: &FormData, fields: &[&str]) {
         } else if name == "call_ok" {
             m.insert(name.into(), json!(form.get(name) == "true"));
         } else if name == "mentor_preferences" {
-            let prefs: Map<String, Value> =
-                Experience::ALL.iter().map(|c| (c.as_str().to_string(), json!(form.get(&format!("pref_{}", c.as_str()))))).collect();
+            let prefs: Map<String, Value> = Experience::ALL
+                .iter()
+                .map(|c| {
+                    (
+                        c.as_str().to_string(),
+                        json!(form.get(&format!("pref_{}", c.as_str()))),
+                    )
+                })
+                .collect();
             m.insert("prefs".into(), Value::Object(prefs));
         } else {
             m.insert(name.into(), json!(form.get(name)));
@@ -124,7 +159,11 @@ async fn home(app: &State<App>, page: Page, mentee: Mentee) -> Result<RawHtml<St
         "status": row.status, "completeness": row.completeness, "needs_call": row.needs_call,
         "submitted_at": row.submitted_at.map(|t| page.dt(t)),
     });
-    page.render(app, "mentee/home.html", json!({"intake": intake, "plans": plans}))
+    page.render(
+        app,
+        "mentee/home.html",
+        json!({"intake": intake, "plans": plans}),
+    )
 }
 
 #[get("/intake")]
@@ -142,7 +181,14 @@ fn step_five() -> Redirect {
     Redirect::to("/intake/review")
 }
 
-fn render_step(app: &App, page: &Page, row: &crate::db::entities::intakes::Model, step: usize, values: Value, errors: Value) -> Result<RawHtml<String>, AppError> {
+fn render_step(
+    app: &App,
+    page: &Page,
+    row: &crate::db::entities::intakes::Model,
+    step: usize,
+    values: Value,
+    errors: Value,
+) -> Result<RawHtml<String>, AppError> {
     let f = db::intakes::fields(row);
     page.render(
         app,
@@ -155,16 +201,34 @@ fn render_step(app: &App, page: &Page, row: &crate::db::entities::intakes::Model
 }
 
 #[get("/intake/step/<step>")]
-async fn step_form(app: &State<App>, page: Page, mentee: Mentee, step: usize) -> Result<RawHtml<String>, AppError> {
+async fn step_form(
+    app: &State<App>,
+    page: Page,
+    mentee: Mentee,
+    step: usize,
+) -> Result<RawHtml<String>, AppError> {
     if !(1..=4).contains(&step) {
         return Err(AppError::not_found());
     }
     let row = db::intakes::ensure(app, mentee.0.id).await?;
-    render_step(app, &page, &row, step, values_of(&db::intakes::fields(&row)), json!({}))
+    render_step(
+        app,
+        &page,
+        &row,
+        step,
+        values_of(&db::intakes::fields(&row)),
+        json!({}),
+    )
 }
 
 #[post("/intake/step/<step>", data = "<form>")]
-async fn step_save(app: &State<App>, page: Page, mentee: Mentee, step: usize, form: FormData) -> PageResult {
+async fn step_save(
+    app: &State<App>,
+    page: Page,
+    mentee: Mentee,
+    step: usize,
+    form: FormData,
+) -> PageResult {
     if !(1..=4).contains(&step) {
         return Err(AppError::not_found());
     }
@@ -180,16 +244,31 @@ async fn step_save(app: &State<App>, page: Page, mentee: Mentee, step: usize, fo
             let row = db::intakes::ensure(app, mentee.0.id).await?;
             let mut values = values_of(&db::intakes::fields(&row));
             overlay(&mut values, &form, fields);
-            html(render_step(app, &page, &row, step, values, field_errors(&e))?)
+            html(render_step(
+                app,
+                &page,
+                &row,
+                step,
+                values,
+                field_errors(&e),
+            )?)
         }
         Err(e) => refused("/home", e),
     }
 }
 
-fn render_review(app: &App, page: &Page, row: &crate::db::entities::intakes::Model, errors: Value) -> Result<RawHtml<String>, AppError> {
+fn render_review(
+    app: &App,
+    page: &Page,
+    row: &crate::db::entities::intakes::Model,
+    errors: Value,
+) -> Result<RawHtml<String>, AppError> {
     let f = db::intakes::fields(row);
     let missing = f.missing_required();
-    let missing_steps: Map<String, Value> = missing.iter().map(|m| (m.to_string(), json!(step_of(m)))).collect();
+    let missing_steps: Map<String, Value> = missing
+        .iter()
+        .map(|m| (m.to_string(), json!(step_of(m))))
+        .collect();
     page.render(
         app,
         "mentee/intake_review.html",
@@ -229,5 +308,13 @@ async fn submit(app: &State<App>, page: Page, mentee: Mentee, form: FormData) ->
 }
 
 pub fn routes() -> Vec<Route> {
-    routes![home, intake_start, step_five, step_form, step_save, review, submit]
+    routes![
+        home,
+        intake_start,
+        step_five,
+        step_form,
+        step_save,
+        review,
+        submit
+    ]
 }

@@ -26,7 +26,10 @@ pub fn routes() -> Vec<Route> {
 pub type PageResult = Result<Either<Flash<Redirect>, RawHtml<String>>, AppError>;
 
 pub fn done(to: impl Into<String>, key: &str) -> PageResult {
-    Ok(Either::Left(Flash::success(Redirect::to(to.into()), key.to_string())))
+    Ok(Either::Left(Flash::success(
+        Redirect::to(to.into()),
+        key.to_string(),
+    )))
 }
 
 pub fn html(page: RawHtml<String>) -> PageResult {
@@ -39,7 +42,10 @@ pub fn refused(to: impl Into<String>, e: AppError) -> PageResult {
     if e.status.code == 404 || e.status.code == 403 || e.status.code >= 500 {
         return Err(e);
     }
-    Ok(Either::Left(Flash::error(Redirect::to(to.into()), format!("error-{}", e.code))))
+    Ok(Either::Left(Flash::error(
+        Redirect::to(to.into()),
+        format!("error-{}", e.code),
+    )))
 }
 
 /// The field errors of a validation failure (or none).

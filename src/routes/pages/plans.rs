@@ -9,10 +9,19 @@ use rocket::{get, routes, Route, State};
 use serde_json::json;
 
 #[get("/plans/<id>")]
-async fn plan(app: &State<App>, page: Page, user: CurrentUser, id: i32) -> Result<RawHtml<String>, AppError> {
+async fn plan(
+    app: &State<App>,
+    page: Page,
+    user: CurrentUser,
+    id: i32,
+) -> Result<RawHtml<String>, AppError> {
     let viewer = crate::routes::api::plan_viewer(app, &user).await?;
     let p = db::plans::get(&app.db.conn, viewer, id).await?;
-    let sessions: Vec<_> = p.sessions.iter().map(|s| json!({"number": s.number, "theme": s.theme, "status": s.status})).collect();
+    let sessions: Vec<_> = p
+        .sessions
+        .iter()
+        .map(|s| json!({"number": s.number, "theme": s.theme, "status": s.status}))
+        .collect();
     page.render(
         app,
         "plans/plan.html",

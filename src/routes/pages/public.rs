@@ -45,8 +45,15 @@ struct StaticFile((ContentType, &'static [u8]), Header<'static>);
 #[get("/static/<path..>")]
 fn static_file(path: PathBuf) -> Option<StaticFile> {
     let file = STATIC.get_file(&path)?;
-    let ct = path.extension().and_then(|e| e.to_str()).and_then(ContentType::from_extension).unwrap_or(ContentType::Binary);
-    Some(StaticFile((ct, file.contents()), Header::new("Cache-Control", "public, max-age=3600")))
+    let ct = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .and_then(ContentType::from_extension)
+        .unwrap_or(ContentType::Binary);
+    Some(StaticFile(
+        (ct, file.contents()),
+        Header::new("Cache-Control", "public, max-age=3600"),
+    ))
 }
 
 #[get("/login")]
@@ -54,7 +61,11 @@ fn login_form(app: &State<App>, page: Page) -> Result<Either<Redirect, RawHtml<S
     if let Some(u) = &page.user {
         return Ok(Either::Left(Redirect::to(home_of(&u.role))));
     }
-    Ok(Either::Right(page.render(app, "auth/login.html", json!({"email": "", "error": null, "retry_after": null}))?))
+    Ok(Either::Right(page.render(
+        app,
+        "auth/login.html",
+        json!({"email": "", "error": null, "retry_after": null}),
+    )?))
 }
 
 /// A refused login: its status (401, or 429 with Retry-After) and the login page again.
@@ -82,7 +93,10 @@ async fn login(
     match auth::authenticate(app, form.get("email"), form.get("password"), ip.0).await {
         Ok(user) => {
             auth::start_web_session(app, cookies, user.id).await?;
-            Ok(Either::Left(rocket::response::Flash::success(Redirect::to(home_of(&user.role)), "flash-logged-in")))
+            Ok(Either::Left(rocket::response::Flash::success(
+                Redirect::to(home_of(&user.role)),
+                "flash-logged-in",
+            )))
         }
         Err(e) if e.status.code == 401 || e.status.code == 429 => {
             let ctx = json!({"email": form.get("email"), "error": format!("error-{}", e.code), "retry_after": e.retry_after});
@@ -100,23 +114,50 @@ async fn logout(app: &State<App>, cookies: &CookieJar<'_>, _form: FormData) -> P
 }
 
 #[get("/register")]
-fn register_form(app: &State<App>, page: Page, user: MaybeUser) -> Result<Either<Redirect, RawHtml<String>>, AppError> {
+fn register_form(
+    app: &State<App>,
+    page: Page,
+    user: MaybeUser,
+) -> Result<Either<Redirect, RawHtml<String>>, AppError> {
     if let Some(u) = user.0 {
         return Ok(Either::Left(Redirect::to(home_of(&u.role))));
     }
     let values = json!({"email": "", "display_name": "", "locale": page.lang.as_str()});
-    Ok(Either::Right(page.render(app, "auth/register.html", json!({"values": values, "errors": {}}))?))
+    Ok(Either::Right(page.render(
+        app,
+        "auth/register.html",
+        json!({"values": values, "errors": {}}),
+    )?))
 }
 
 #[post("/register", data = "<form>")]
-async fn register(app: &State<App>, page: Page, cookies: &CookieJar<'_>, form: FormData) -> PageResult {
+async fn register(
+    app: &State<App>,
+    page: Page,
+    cookies: &CookieJar<'_>,
+    form: FormData,
+) -> PageResult {
     let values = json!({"email": form.get("email"), "display_name": form.get("display_name"), "locale": form.get("locale")});
-    let mut errors = Registration::parse(form.get("email"), form.get("display_name"), form.get("password")).err().unwrap_or_default();
+    let mut errors = Registration::parse(
+        form.get("email"),
+        form.get("display_name"),
+        form.get("password"),
+    )
+    .err()
+    .unwrap_or_default();
     let lang = db::users::parse_locale(Some(form.get("locale")), &mut errors);
     let rerender = |errors: serde_json::Value| -> PageResult {
-        html(page.render(app, "auth/register.html", json!({"values": values, "errors": errors}))?)
+        html(page.render(
+            app,
+            "auth/register.html",
+            json!({"values": values, "errors": errors}),
+        )?)
     };
-    let reg = match Registration::parse(form.get("email"), form.get("display_name"), form.get("password")) {
+    let reg = match Registration::parse(
+        form.get("email"),
+        form.get("display_name"),
+        form.get("password"),
+    ) {
         Ok(reg) if errors.is_empty() => reg,
         _ => return rerender(json!(errors)),
     };
@@ -131,13 +172,27 @@ async fn register(app: &State<App>, page: Page, cookies: &CookieJar<'_>, form: F
 }
 
 #[get("/invitations/<token>")]
-async fn invitation_form(app: &State<App>, page: Page, token: &str) -> Result<RawHtml<String>, AppError> {
+async fn invitation_form(
+    app: &State<App>,
+    page: Page,
+    token: &str,
+) -> Result<RawHtml<String>, AppError> {
     let (_, user) = db::mentors::find_invitation(app, token).await?;
-    page.render(app, "auth/invitation.html", json!({"token": token, "name": user.display_name, "email": user.email, "errors": {}}))
+    page.render(
+        app,
+        "auth/invitation.html",
+        json!({"token": token, "name": user.display_name, "email": user.email, "errors": {}}),
+    )
 }
 
 #[post("/invitations/<token>", data = "<form>")]
-async fn accept_invitation(app: &State<App>, page: Page, cookies: &CookieJar<'_>, token: &str, form: FormData) -> PageResult {
+async fn accept_invitation(
+    app: &State<App>,
+    page: Page,
+    cookies: &CookieJar<'_>,
+    token: &str,
+    form: FormData,
+) -> PageResult {
     let (_, user) = db::mentors::find_invitation(app, token).await?;
     match db::mentors::accept_invitation(app, token, form.get("password")).await {
         Ok(user) => {
