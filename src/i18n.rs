@@ -129,4 +129,90 @@ mod tests {
         assert_eq!(negotiate(None, None), Lang::Ja);
         assert_eq!(negotiate(None, Some("de")), Lang::Ja);
     }
+
+    fn keys(lang: &str) -> std::collections::BTreeSet<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
+        let mut out = std::collections::BTreeSet::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for line in text.lines() {
+                if let Some((key, _)) = line.split_once('=') {
+                    let key = key.trim();
+                    if !line.starts_with([' ', '#', '\t']) && !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+                        out.insert(key.to_string());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn japanese_and_english_have_the_same_keys() {
+        let (ja, en) = (keys("ja"), keys("en"));
+        assert!(ja.len() > 100);
+        let only_ja: Vec<_> = ja.difference(&en).collect();
+        let only_en: Vec<_> = en.difference(&ja).collect();
+        assert!(only_ja.is_empty() && only_en.is_empty(), "only ja: {only_ja:?}; only en: {only_en:?}");
+    }
+
+    #[test]
+    fn every_key_a_template_names_exists() {
+        let ja = keys("ja");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut missing = Vec::new();
+        let mut stack = vec![root.join("templates"), root.join("emails")];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for part in text.split("key=\"").skip(1) {
+                    let key: String = part.chars().take_while(|c| *c != '"').collect();
+                    if !ja.contains(&key) {
+                        missing.push(format!("{}: {key}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "{missing:?}");
+    }
+
+    #[test]
+    fn every_code_has_a_label_in_both_languages() {
+        use crate::domain::codes::*;
+        fn each<T: Copy>(all: &[T], prefix: &str, s: fn(T) -> &'static str) -> Vec<String> {
+            all.iter().map(|c| format!("{prefix}-{}", s(*c))).collect()
+        }
+        let mut wanted = Vec::new();
+        wanted.extend(each(AgeBand::ALL, AgeBand::FLUENT_PREFIX, AgeBand::as_str));
+        wanted.extend(each(Industry::ALL, Industry::FLUENT_PREFIX, Industry::as_str));
+        wanted.extend(each(CompanySize::ALL, CompanySize::FLUENT_PREFIX, CompanySize::as_str));
+        wanted.extend(each(JobFunction::ALL, JobFunction::FLUENT_PREFIX, JobFunction::as_str));
+        wanted.extend(each(Position::ALL, Position::FLUENT_PREFIX, Position::as_str));
+        wanted.extend(each(Employment::ALL, Employment::FLUENT_PREFIX, Employment::as_str));
+        wanted.extend(each(LeaveStatus::ALL, LeaveStatus::FLUENT_PREFIX, LeaveStatus::as_str));
+        wanted.extend(each(Concern::ALL, Concern::FLUENT_PREFIX, Concern::as_str));
+        wanted.extend(each(SelfCheck::ALL, SelfCheck::FLUENT_PREFIX, SelfCheck::as_str));
+        wanted.extend(each(Experience::ALL, Experience::FLUENT_PREFIX, Experience::as_str));
+        wanted.extend(each(Availability::ALL, Availability::FLUENT_PREFIX, Availability::as_str));
+        wanted.extend(each(PlanKind::ALL, PlanKind::FLUENT_PREFIX, PlanKind::as_str));
+        wanted.extend(each(IntakeStatus::ALL, IntakeStatus::FLUENT_PREFIX, IntakeStatus::as_str));
+        wanted.extend(each(AssignmentStatus::ALL, AssignmentStatus::FLUENT_PREFIX, AssignmentStatus::as_str));
+        for lang in ["ja", "en"] {
+            let have = keys(lang);
+            let missing: Vec<_> = wanted.iter().filter(|k| !have.contains(*k)).collect();
+            assert!(missing.is_empty(), "{lang}: {missing:?}");
+        }
+    }
+
+    #[test]
+    fn a_label_reads_in_japanese() {
+        assert_eq!(t(Lang::Ja, "intake_status-submitted"), "提出済み");
+        assert_eq!(t(Lang::En, "plan_kind-three"), "Three-session plan");
+    }
 }
+

@@ -36,7 +36,9 @@ enum Command {
 /// configured one is generated once and kept in `kakehashi-secret.key`.
 fn figment_with_secret() -> Result<rocket::figment::Figment, String> {
     let figment = kakehashi::figment();
-    if figment.find_value("secret_key").is_ok() {
+    // Rocket's defaults always hold a (zero) key; only a real one counts.
+    let configured = rocket::Config::try_from(&figment).map(|c| !c.secret_key.is_zero()).unwrap_or(false);
+    if configured {
         return Ok(figment);
     }
     let path = std::path::Path::new("kakehashi-secret.key");
