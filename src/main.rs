@@ -37,7 +37,9 @@ enum Command {
 fn figment_with_secret() -> Result<rocket::figment::Figment, String> {
     let figment = kakehashi::figment();
     // Rocket's defaults always hold a (zero) key; only a real one counts.
-    let configured = rocket::Config::try_from(&figment).map(|c| !c.secret_key.is_zero()).unwrap_or(false);
+    let configured = rocket::Config::try_from(&figment)
+        .map(|c| !c.secret_key.is_zero())
+        .unwrap_or(false);
     if configured {
         return Ok(figment);
     }
