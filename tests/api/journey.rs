@@ -374,3 +374,90 @@ on_both!(
         assert_eq!(r.status, Status::NotFound);
     }
 );
+
+on_both!(
+    template_edits_shape_new_plans_but_never_rewrite_old_ones,
+    |app: TestApp| async move {
+        let coord = app.coordinator("office@kakehashi.jp").await;
+        let (mentor_id, mentor) = app
+            .mentor(&coord, "suzuki@example.jp", json!({"capacity": 3}))
+            .await;
+        let (_, first) = app.submitted_mentee("a@example.jp", json!({})).await;
+        let r = app
+            .post(
+                &format!("/api/v1/intakes/{first}/assignments"),
+                &coord,
+                json!({"mentor_id": mentor_id}),
+            )
+            .await;
+        let a = r.body["assignment"]["id"].as_i64().unwrap();
+        let old_plan = app
+            .post(
+                &format!("/api/v1/assignments/{a}/accept"),
+                &mentor,
+                json!({}),
+            )
+            .await
+            .body["plan"]["id"]
+            .as_i64()
+            .unwrap();
+
+        let t = app.get("/api/v1/programme/template", &coord).await;
+        assert_eq!(t.body["sessions"][0]["theme"], "現状と悩みの整理");
+        let body = json!({"sessions": [
+            {"number": 1, "theme": "はじめまして", "prompts": ["いまの状況"]},
+            {"number": 2, "theme": "強み", "prompts": []},
+            {"number": 3, "theme": "行動計画", "prompts": []},
+        ]});
+        let r = app
+            .api(
+                "PUT",
+                "/api/v1/programme/template",
+                Some(&coord),
+                Some(body.clone()),
+            )
+            .await;
+        assert_eq!(r.status, Status::Ok, "{:?}", r.body);
+        assert_eq!(
+            app.api(
+                "PUT",
+                "/api/v1/programme/template",
+                Some(&mentor),
+                Some(body)
+            )
+            .await
+            .status,
+            Status::Forbidden
+        );
+        let bad = json!({"sessions": [{"number": 1, "theme": "", "prompts": []}, {"number": 2, "theme": "x"}, {"number": 3, "theme": "y"}]});
+        assert_eq!(
+            app.api("PUT", "/api/v1/programme/template", Some(&coord), Some(bad))
+                .await
+                .status,
+            Status::UnprocessableEntity
+        );
+
+        let (_, second) = app.submitted_mentee("b@example.jp", json!({})).await;
+        let r = app
+            .post(
+                &format!("/api/v1/intakes/{second}/assignments"),
+                &coord,
+                json!({"mentor_id": mentor_id}),
+            )
+            .await;
+        let a = r.body["assignment"]["id"].as_i64().unwrap();
+        let new_plan = app
+            .post(
+                &format!("/api/v1/assignments/{a}/accept"),
+                &mentor,
+                json!({}),
+            )
+            .await;
+        assert_eq!(
+            new_plan.body["plan"]["sessions"][0]["theme"],
+            "はじめまして"
+        );
+        let old = app.get(&format!("/api/v1/plans/{old_plan}"), &coord).await;
+        assert_eq!(old.body["plan"]["sessions"][0]["theme"], "現状と悩みの整理");
+    }
+);

@@ -29,6 +29,7 @@ pub fn routes() -> Vec<Route> {
     r.extend(review::routes());
     r.extend(assignments::routes());
     r.extend(plans::routes());
+    r.extend(plans::template_routes());
     r
 }
 

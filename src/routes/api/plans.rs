@@ -47,3 +47,60 @@ async fn get_one(app: &State<App>, user: CurrentUser, id: i32) -> Result<Json<Va
 pub fn routes() -> Vec<Route> {
     routes![list, get_one]
 }
+
+/// The programme template as the API shows it.
+async fn template_json(app: &App) -> Result<Value, AppError> {
+    let sessions: Vec<Value> = db::plans::template(&app.db.conn)
+        .await?
+        .iter()
+        .map(|t| {
+            let prompts: Vec<String> = serde_json::from_str(&t.prompts).unwrap_or_default();
+            json!({"number": t.number, "theme": t.theme, "prompts": prompts})
+        })
+        .collect();
+    Ok(json!({ "sessions": sessions }))
+}
+
+#[get("/programme/template")]
+async fn get_template(
+    app: &State<App>,
+    _c: crate::auth::Coordinator,
+) -> Result<Json<Value>, AppError> {
+    Ok(Json(template_json(app).await?))
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TemplateSession {
+    number: i32,
+    theme: String,
+    #[serde(default)]
+    prompts: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TemplateBody {
+    sessions: Vec<TemplateSession>,
+}
+
+#[rocket::put("/programme/template", data = "<body>")]
+async fn put_template(
+    app: &State<App>,
+    _c: crate::auth::Coordinator,
+    body: super::ApiJson<TemplateBody>,
+) -> Result<Json<Value>, AppError> {
+    let mut sessions = body.0.sessions;
+    sessions.sort_by_key(|s| s.number);
+    if sessions.iter().map(|s| s.number).collect::<Vec<_>>() != [1, 2, 3] {
+        return Err(AppError::field("sessions", "invalid"));
+    }
+    let input: Vec<(String, Vec<String>)> =
+        sessions.into_iter().map(|s| (s.theme, s.prompts)).collect();
+    db::plans::update_template(app, &input).await?;
+    Ok(Json(template_json(app).await?))
+}
+
+pub fn template_routes() -> Vec<Route> {
+    routes![get_template, put_template]
+}
