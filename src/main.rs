@@ -47,7 +47,11 @@ fn figment_with_secret() -> Result<rocket::figment::Figment, String> {
     let key = match std::fs::read_to_string(path) {
         Ok(k) if !k.trim().is_empty() => k.trim().to_string(),
         _ => {
-            let k = kakehashi::auth::tokens::new_secret() + &kakehashi::auth::tokens::new_secret();
+            let bytes: [u8; 64] = std::array::from_fn(|_| rand::random::<u8>());
+            let k = {
+                use base64::Engine;
+                base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+            };
             std::fs::write(path, &k).map_err(|e| format!("writing {}: {e}", path.display()))?;
             #[cfg(unix)]
             {
