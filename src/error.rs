@@ -185,6 +185,25 @@ impl<'r> Responder<'r, 'static> for AppError {
     }
 }
 
+/// Read a request body up to the named limit ("form", "json"): 413 past it,
+/// 400 when it cannot be read. The error is cached for the catchers.
+pub async fn read_body(
+    req: &Request<'_>,
+    data: rocket::Data<'_>,
+    limit: &str,
+) -> Result<Vec<u8>, (Status, AppError)> {
+    use rocket::data::ToByteUnit;
+    let max = req.limits().get(limit).unwrap_or(256.kibibytes());
+    match data.open(max).into_bytes().await {
+        Ok(b) if b.is_complete() => Ok(b.into_inner()),
+        Ok(_) => Err((Status::PayloadTooLarge, AppError::too_large().cache_on(req))),
+        Err(_) => Err((
+            Status::BadRequest,
+            AppError::bad_request("The request body could not be read.").cache_on(req),
+        )),
+    }
+}
+
 /// The language an error page should speak (falls back to Japanese).
 pub fn request_lang(req: &Request<'_>) -> Lang {
     crate::i18n::negotiate(None, req.headers().get_one("Accept-Language"))

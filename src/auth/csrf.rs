@@ -3,7 +3,7 @@
 //! every form. `FormData` refuses any POST whose field does not match.
 use super::tokens;
 use crate::error::AppError;
-use rocket::data::{Data, FromData, Outcome, ToByteUnit};
+use rocket::data::{Data, FromData, Outcome};
 use rocket::http::{Cookie, CookieJar, SameSite, Status};
 use rocket::request::{self, FromRequest, Request};
 
@@ -86,21 +86,9 @@ impl<'r> FromData<'r> for FormData {
     type Error = AppError;
 
     async fn from_data(req: &'r Request<'_>, data: Data<'r>) -> Outcome<'r, Self> {
-        let limit = req.limits().get("form").unwrap_or(256.kibibytes());
-        let body = match data.open(limit).into_bytes().await {
-            Ok(b) if b.is_complete() => b.into_inner(),
-            Ok(_) => {
-                return Outcome::Error((
-                    Status::PayloadTooLarge,
-                    AppError::too_large().cache_on(req),
-                ))
-            }
-            Err(_) => {
-                return Outcome::Error((
-                    Status::BadRequest,
-                    AppError::bad_request("Unreadable form.").cache_on(req),
-                ))
-            }
+        let body = match crate::error::read_body(req, data, "form").await {
+            Ok(b) => b,
+            Err(e) => return Outcome::Error(e),
         };
         let pairs: Vec<(String, String)> = form_urlencoded::parse(&body)
             .map(|(k, v)| (k.into_owned(), v.into_owned()))

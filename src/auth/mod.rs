@@ -19,20 +19,17 @@ use std::net::IpAddr;
 
 pub const SESSION_COOKIE: &str = "kk_session";
 
-fn app<'r>(req: &'r Request<'_>) -> &'r App {
-    // The App is managed before launch; a missing state is a programming error
-    // caught by every test, so answer 500 rather than panic.
-    req.rocket()
-        .state::<App>()
-        .unwrap_or_else(|| unreachable_app())
+/// The application state; `None` only if the Rocket was built without it,
+/// which every guard turns into a 500 rather than a panic.
+fn app<'r>(req: &'r Request<'_>) -> Option<&'r App> {
+    req.rocket().state::<App>()
 }
 
-#[expect(
-    clippy::panic,
-    reason = "the App state is managed by build_rocket before any request is served"
-)]
-fn unreachable_app() -> &'static App {
-    panic!("App state not managed")
+fn no_state<T>(req: &Request<'_>) -> Outcome<T, AppError> {
+    Outcome::Error((
+        Status::InternalServerError,
+        AppError::internal("App state not managed").cache_on(req),
+    ))
 }
 
 /// The signed-in user, from a bearer token on `/api/…` or the session cookie on pages.
@@ -46,7 +43,7 @@ impl CurrentUser {
 }
 
 async fn resolve(req: &Request<'_>) -> Option<users::Model> {
-    let app = app(req);
+    let app = app(req)?;
     let now = app.clock.now();
     let user_id = if is_api(req) {
         let header = req.headers().get_one("Authorization")?;
@@ -161,7 +158,9 @@ impl<'r> FromRequest<'r> for Mentor {
             Outcome::Error(e) => return Outcome::Error(e),
             Outcome::Forward(s) => return Outcome::Forward(s),
         };
-        let app = app(req);
+        let Some(app) = app(req) else {
+            return no_state(req);
+        };
         match mentor_profiles::Entity::find()
             .filter(mentor_profiles::Column::UserId.eq(user.id))
             .one(&app.db.conn)
@@ -183,8 +182,8 @@ pub struct ClientIp(pub Option<IpAddr>);
 impl<'r> FromRequest<'r> for ClientIp {
     type Error = std::convert::Infallible;
     async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        let app = app(req);
-        let from_header = app.cfg.client_ip_header.as_deref().and_then(|h| {
+        let header = app(req).and_then(|a| a.cfg.client_ip_header.as_deref());
+        let from_header = header.and_then(|h| {
             // The right-most entry is the one our own proxy appended.
             req.headers()
                 .get(h)

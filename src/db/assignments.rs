@@ -179,6 +179,26 @@ pub async fn mentor_may_see_intake<C: ConnectionTrait>(
         > 0)
 }
 
+/// This mentor's pending proposal, locked for the transaction (another's: 404;
+/// already answered: 409).
+async fn lock_pending(
+    app: &App,
+    tx: &sea_orm::DatabaseTransaction,
+    id: i32,
+    mentor_id: i32,
+) -> AppResult<assignments::Model> {
+    let select =
+        assignments::Entity::find_by_id(id).filter(assignments::Column::MentorId.eq(mentor_id));
+    let a = lock_for_update(app.db.backend(), select)
+        .one(tx)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if a.status != AssignmentStatus::Pending.as_str() {
+        return Err(not_pending());
+    }
+    Ok(a)
+}
+
 fn not_pending() -> AppError {
     AppError::conflict(
         "assignment_not_pending",
@@ -192,19 +212,8 @@ pub async fn accept(
     mentor: &crate::auth::Mentor,
     id: i32,
 ) -> AppResult<(assignments::Model, i32)> {
-    let backend = app.db.backend();
     let tx = app.db.begin_write().await?;
-    let a = lock_for_update(
-        backend,
-        assignments::Entity::find_by_id(id)
-            .filter(assignments::Column::MentorId.eq(mentor.profile.id)),
-    )
-    .one(&tx)
-    .await?
-    .ok_or_else(AppError::not_found)?;
-    if a.status != AssignmentStatus::Pending.as_str() {
-        return Err(not_pending());
-    }
+    let a = lock_pending(app, &tx, id, mentor.profile.id).await?;
     let now = app.clock.now();
     let intake = intakes::Entity::find_by_id(a.intake_id)
         .one(&tx)
@@ -264,19 +273,8 @@ pub async fn decline(
     reason: &str,
 ) -> AppResult<assignments::Model> {
     let reason = parse_text(reason, 2000, true).map_err(|p| AppError::field("reason", p))?;
-    let backend = app.db.backend();
     let tx = app.db.begin_write().await?;
-    let a = lock_for_update(
-        backend,
-        assignments::Entity::find_by_id(id)
-            .filter(assignments::Column::MentorId.eq(mentor.profile.id)),
-    )
-    .one(&tx)
-    .await?
-    .ok_or_else(AppError::not_found)?;
-    if a.status != AssignmentStatus::Pending.as_str() {
-        return Err(not_pending());
-    }
+    let a = lock_pending(app, &tx, id, mentor.profile.id).await?;
     let now = app.clock.now();
     let coordinator_id = a.coordinator_id;
     let intake_id = a.intake_id;

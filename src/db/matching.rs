@@ -20,16 +20,24 @@ pub fn candidate(m: &MentorView) -> MentorCandidate {
     }
 }
 
-/// The best `limit` mentors for this intake, each with its explanation.
+/// The best `limit` mentors of the whole roster for this intake, each with its explanation.
 pub async fn candidates<C: ConnectionTrait>(
     conn: &C,
     intake: &intakes::Model,
     limit: usize,
 ) -> AppResult<Vec<(Ranked, MentorView)>> {
-    let roster = mentors::all(conn).await?;
+    Ok(rank_roster(&mentors::all(conn).await?, intake, limit))
+}
+
+/// Rank an already-loaded roster (a page that also shows mentor names loads it once).
+pub fn rank_roster(
+    roster: &[MentorView],
+    intake: &intakes::Model,
+    limit: usize,
+) -> Vec<(Ranked, MentorView)> {
     let pool: Vec<MentorCandidate> = roster.iter().map(candidate).collect();
     let ranked = rank(&super::intakes::fields(intake), &pool, limit);
-    Ok(ranked
+    ranked
         .into_iter()
         .filter_map(|r| {
             roster
@@ -38,5 +46,5 @@ pub async fn candidates<C: ConnectionTrait>(
                 .cloned()
                 .map(|m| (r, m))
         })
-        .collect())
+        .collect()
 }

@@ -461,3 +461,19 @@ on_both!(
         assert_eq!(old.body["plan"]["sessions"][0]["theme"], "現状と悩みの整理");
     }
 );
+
+on_both!(
+    submitting_twice_answers_the_same_and_sends_one_email,
+    |app: TestApp| async move {
+        let (token, id) = app.submitted_mentee("hanako@example.jp", json!({})).await;
+        let again = app.post("/api/v1/intake/submit", &token, json!({})).await;
+        assert_eq!(again.status, Status::Ok);
+        assert_eq!(again.body["intake"]["id"], id);
+        assert_eq!(again.body["intake"]["status"], "submitted");
+        let sent = app.emails_to("hanako@example.jp").await;
+        assert_eq!(
+            sent.iter().filter(|m| m.kind == "intake_submitted").count(),
+            1
+        );
+    }
+);

@@ -14,7 +14,7 @@ use crate::db::entities::users;
 use crate::db::Paging;
 use crate::error::AppError;
 use chrono_tz::Tz;
-use rocket::data::{Data, FromData, Outcome, ToByteUnit};
+use rocket::data::{Data, FromData, Outcome};
 use rocket::http::Status;
 use rocket::request::Request;
 use rocket::Route;
@@ -42,21 +42,9 @@ impl<'r, T: DeserializeOwned> FromData<'r> for ApiJson<T> {
     type Error = AppError;
 
     async fn from_data(req: &'r Request<'_>, data: Data<'r>) -> Outcome<'r, Self> {
-        let limit = req.limits().get("json").unwrap_or(256.kibibytes());
-        let bytes = match data.open(limit).into_bytes().await {
-            Ok(b) if b.is_complete() => b.into_inner(),
-            Ok(_) => {
-                return Outcome::Error((
-                    Status::PayloadTooLarge,
-                    AppError::too_large().cache_on(req),
-                ))
-            }
-            Err(_) => {
-                return Outcome::Error((
-                    Status::BadRequest,
-                    AppError::bad_request("Unreadable body.").cache_on(req),
-                ))
-            }
+        let bytes = match crate::error::read_body(req, data, "json").await {
+            Ok(b) => b,
+            Err(e) => return Outcome::Error(e),
         };
         match serde_json::from_slice::<T>(&bytes) {
             Ok(v) => Outcome::Success(ApiJson(v)),

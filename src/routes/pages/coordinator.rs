@@ -90,8 +90,7 @@ async fn render_intake(
                    "decline_reason": a.decline_reason, "created_at": page.dt(a.created_at)})
         })
         .collect();
-    let candidates: Vec<Value> = db::matching::candidates(&app.db.conn, &row, 20)
-        .await?
+    let candidates: Vec<Value> = db::matching::rank_roster(&roster, &row, 20)
         .iter()
         .map(|(r, m)| {
             json!({"mentor_id": m.row.id, "display_name": m.user.display_name, "headline": m.profile.headline,

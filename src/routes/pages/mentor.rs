@@ -39,17 +39,27 @@ async fn home(app: &State<App>, page: Page, mentor: Mentor) -> Result<RawHtml<St
     page.render(app, "mentor/home.html", json!({"mentor_name": mentor.user.display_name, "load": load, "pending": pending, "plans": plans}))
 }
 
-/// Mentee display names by intake id.
+/// Mentee display names by intake id, in two queries.
 async fn mentee_names(
     app: &App,
     intake_ids: Vec<i32>,
 ) -> Result<std::collections::HashMap<i32, String>, AppError> {
-    let mut out = std::collections::HashMap::new();
-    for id in intake_ids {
-        let (_, mentee) = db::intakes::get(&app.db.conn, id).await?;
-        out.insert(id, mentee.display_name);
-    }
-    Ok(out)
+    use crate::db::entities::intakes;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let rows = intakes::Entity::find()
+        .filter(intakes::Column::Id.is_in(intake_ids))
+        .all(&app.db.conn)
+        .await?;
+    let users =
+        db::intakes::users_by_id(&app.db.conn, rows.iter().map(|r| r.mentee_id).collect()).await?;
+    Ok(rows
+        .iter()
+        .filter_map(|r| {
+            users
+                .get(&r.mentee_id)
+                .map(|u| (r.id, u.display_name.clone()))
+        })
+        .collect())
 }
 
 pub fn profile_values(p: &Profile) -> Value {
