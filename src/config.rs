@@ -95,6 +95,33 @@ pub struct AppConfig {
     pub mail_worker: bool,
     /// Mark session cookies Secure (set true behind HTTPS).
     pub secure_cookies: bool,
+    /// The ORGANIZER of calendar invitations (the programme's address);
+    /// unset, the address of `mail.from`.
+    pub calendar_organizer: Option<String>,
+    /// The organizer's display name in calendars.
+    pub calendar_organizer_name: String,
+    /// Hours before a session that its reminder email is sent.
+    pub reminder_hours_before: i64,
+    /// Seconds allowed to fetch a user's busy-times calendar URL.
+    pub busy_fetch_timeout_seconds: u64,
+    /// Allow busy-times URLs that point at loopback or private addresses
+    /// (tests only; off, such URLs are refused so the server cannot be used
+    /// to reach internal services).
+    pub busy_fetch_allow_private: bool,
+}
+
+impl AppConfig {
+    /// The organizer's bare email address.
+    pub fn organizer_address(&self) -> String {
+        let raw = self
+            .calendar_organizer
+            .as_deref()
+            .unwrap_or(self.mail.from_address());
+        match (raw.rfind('<'), raw.rfind('>')) {
+            (Some(a), Some(b)) if a < b => raw[a + 1..b].trim().to_string(),
+            _ => raw.trim().to_string(),
+        }
+    }
 }
 
 impl Default for AppConfig {
@@ -110,6 +137,11 @@ impl Default for AppConfig {
             login_failures_per_ip: 100,
             mail_worker: true,
             secure_cookies: false,
+            calendar_organizer: None,
+            calendar_organizer_name: "架け橋 事務局".into(),
+            reminder_hours_before: 24,
+            busy_fetch_timeout_seconds: 10,
+            busy_fetch_allow_private: false,
         }
     }
 }
@@ -132,6 +164,14 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn the_organizer_defaults_to_the_bare_from_address() {
+        let mut cfg = AppConfig::default();
+        assert_eq!(cfg.organizer_address(), "no-reply@kakehashi.localhost");
+        cfg.calendar_organizer = Some("jimukyoku@example.jp".into());
+        assert_eq!(cfg.organizer_address(), "jimukyoku@example.jp");
     }
 
     #[test]

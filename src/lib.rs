@@ -52,7 +52,10 @@ pub fn figment() -> Figment {
             Limits::default()
                 .limit("form", 256.kibibytes())
                 .limit("json", 256.kibibytes())
-                .limit("string", 256.kibibytes()),
+                .limit("string", 256.kibibytes())
+                .limit("calendar", 2.mebibytes())
+                .limit("data-form", 3.mebibytes())
+                .limit("file", 2.mebibytes()),
         ))
         // Never trust a client-supplied X-Real-IP; see `client_ip_header`.
         .merge(("ip_header", false))

@@ -160,3 +160,21 @@ sheet_status-replied = Replied
 ## ineligible
 ineligible-not_accepting = Not accepting mentees at the moment
 ineligible-at_capacity = At full capacity
+
+## side
+side-mentee = Mentee
+side-mentor = Mentor
+
+## extension_status
+extension_status-pending = Awaiting approval
+extension_status-approved = Approved
+extension_status-declined = Declined
+
+## next_step
+next_step-propose_times = Propose times
+next_step-choose_time = Choose one of the proposed times
+next_step-await_choice = Wait for the other person to choose a time
+next_step-attend = Join the session
+next_step-write_sheet = Write your mentoring sheet
+next_step-await_sheet = Wait for your mentee's mentoring sheet
+next_step-nothing = Nothing to do

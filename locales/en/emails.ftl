@@ -81,3 +81,104 @@ email-match-closing-mentee = We hope these sessions bring you something valuable
 email-match-closing-mentor = Thank you, from all of us, for supporting your mentee.
 email-match-reason-mentee = You are receiving this email because you applied to Kakehashi as a mentee and have now been matched with a mentor.
 email-match-reason-mentor = You are receiving this email because you accepted a match with a mentee as a Kakehashi mentor.
+
+## Sessions: shared (emails/session_*)
+# $number is the session number (1, 2, 3…); $when a formatted time range;
+# $zone a time zone name such as Asia/Tokyo; $url the meeting link.
+
+email-session-title = Session { $number }
+email-session-theme = Theme: { $theme }
+email-session-when = When: { $when }
+email-session-when-zone = When: { $when } ({ $zone })
+email-session-meeting-url = Meeting link: { $url }
+email-session-meeting-url-label = Meeting link
+email-session-button = Open the session page
+
+## 6. session_proposed
+
+email-session-proposed-subject = [Kakehashi] { $name } has proposed times for session { $number }
+email-session-proposed-subject-reschedule = [Kakehashi] { $name } would like to move session { $number }
+email-session-proposed-intro = { $name } has proposed some times for session { $number }.
+email-session-proposed-intro-reschedule = { $name } would like to move session { $number } and has proposed some new times.
+email-session-proposed-current = Currently scheduled: { $when }
+email-session-proposed-slots-heading = Proposed times
+email-session-proposed-message-heading = A note from { $name }
+email-session-proposed-action = Please open the page below and choose the time that suits you best.
+email-session-proposed-button = Choose a time
+email-session-proposed-not-final = Nothing is fixed yet: the session is confirmed only when you choose a time, and you will then both receive a calendar invitation.
+email-session-proposed-not-final-reschedule = Nothing has changed yet: until you choose a new time, the session stays at { $when }. Once you choose, you will both receive an updated calendar invitation.
+email-session-proposed-reason = You are receiving this email because { $name } proposed times for a session in your Kakehashi plan.
+
+## 7. session_confirmed
+
+email-session-confirmed-subject = [Kakehashi] Session { $number } is confirmed
+email-session-confirmed-subject-moved = [Kakehashi] Session { $number } has been moved
+email-session-confirmed-intro = Session { $number } with { $name } is confirmed.
+email-session-confirmed-intro-moved = Session { $number } with { $name } has been moved. Here is the new time.
+email-session-confirmed-previous = Previously: { $when }
+email-session-confirmed-calendar-heading = Adding it to your calendar
+email-session-confirmed-calendar = A calendar invitation is attached to this email. Open it to add the session to Google Calendar, Outlook, your iPhone or any other calendar. If the time changes later, the new invitation updates the same entry, so you will not end up with duplicates.
+email-session-confirmed-calendar-moved = An updated calendar invitation is attached to this email. Open it and the entry already in your calendar moves to the new time; if you had not added it yet, you can add it now to Google Calendar, Outlook, your iPhone or any other calendar.
+email-session-confirmed-change = If the time needs to change, please propose new times from the session page.
+email-session-confirmed-reason = You are receiving this email because a time was agreed for your session with { $name } on Kakehashi.
+email-session-confirmed-reason-moved = You are receiving this email because your session with { $name } on Kakehashi was moved to a new time.
+
+## 8. session_cancelled
+
+email-session-cancelled-subject = [Kakehashi] Session { $number } has been cancelled
+email-session-cancelled-intro-when = { $name } has cancelled session { $number }, which was scheduled for { $when }.
+email-session-cancelled-intro = { $name } has cancelled the arrangements for session { $number }.
+email-session-cancelled-reason-heading = Reason given
+email-session-cancelled-no-reason = (No reason was given.)
+email-session-cancelled-calendar = A calendar cancellation is attached to this email. Open it to remove the session from your calendar.
+email-session-cancelled-next = The session itself is still part of your plan. When you would like to find a new time, please propose new times from the session page.
+email-session-cancelled-reason = You are receiving this email because a session in your Kakehashi plan was cancelled.
+
+## 9. session_held
+
+email-session-held-subject-mentee = [Kakehashi] Well done on session { $number }
+email-session-held-subject-mentor = [Kakehashi] Thank you for session { $number }
+email-session-held-intro = { $name } has marked session { $number } as held.
+email-session-held-thanks-mentee = Well done, and thank you for making the time.
+email-session-held-sheet-mentee = You can write the mentoring sheet for this session from the plan page as soon as it becomes available. It is worth noting down what you noticed and your next step while the conversation is still fresh.
+email-session-held-thanks-mentor = Thank you so much for making time for { $name } in your busy schedule.
+email-session-held-plan-mentor = You can see the record of your sessions and what comes next on the plan page.
+email-session-held-mistake = If the session has not actually taken place, please let the coordinators know.
+email-session-held-button = Open the plan page
+email-session-held-reason = You are receiving this email because { $name } marked a session in your Kakehashi plan as held.
+
+## 10. session_reminder
+
+email-session-reminder-subject = [Kakehashi] Reminder: session { $number } tomorrow
+email-session-reminder-intro = Just a reminder that session { $number } with { $name } is tomorrow. Here are the details.
+email-session-reminder-cannot = If you can no longer attend, please propose a new time or cancel from the session page; { $name } will be notified by email.
+email-session-reminder-closing = We hope you have a good conversation.
+email-session-reminder-reason = You are receiving this email because you have a session with { $name } on Kakehashi tomorrow.
+
+## 11. extension_requested
+
+email-ext-requested-subject = [Kakehashi] { $mentee } asks for one more session
+email-ext-requested-intro = { $mentee } (mentee) has completed her plan with { $mentor } (mentor) and would like one more session.
+email-ext-requested-message-heading = A note from { $mentee }
+email-ext-requested-action = Please open the request below to approve or decline it. Either way, { $mentee } and { $mentor } will be notified by email.
+email-ext-requested-button = Review the request
+email-ext-requested-reason = You are receiving this email because you are a Kakehashi coordinator.
+
+## 12. extension_decided
+
+email-ext-decided-subject-approved = [Kakehashi] One more session has been added to your plan
+email-ext-decided-subject-declined = [Kakehashi] About the request for one more session
+email-ext-approved-mentee = Good news: the coordinators have approved your request for one more session. A new session has been added to your plan with { $mentor }.
+email-ext-approved-mentor = { $mentee } asked for one more session, and the coordinators have approved it. A new session has been added to your plan with { $mentee }.
+email-ext-approved-next = As before, please agree the time directly with each other on the plan page: one of you proposes a few times and the other picks one.
+email-ext-approved-closing-mentee = We hope the extra session brings you something valuable.
+email-ext-approved-closing-mentor = Thank you for continuing to support { $mentee }.
+email-ext-declined-mentee = Thank you for asking for one more session. The coordinators have considered your request carefully, but we are sorry to say that we are not able to add a session this time.
+email-ext-declined-mentor = { $mentee } asked for one more session with you. The coordinators have considered the request and decided not to add a session this time; we wanted to let you know.
+email-ext-declined-reason-heading = The coordinators' reason
+email-ext-declined-plan = Your sessions and mentoring sheets so far remain available on the plan page.
+email-ext-declined-closing-mentee = We are cheering you on as you take the next steps you found in your sessions. If you have any questions, please do not hesitate to contact the coordinators.
+email-ext-declined-closing-mentor = Thank you for everything you have done for { $mentee }.
+email-ext-decided-button = Open the plan page
+email-ext-decided-reason-mentee = You are receiving this email because you asked for one more session on Kakehashi.
+email-ext-decided-reason-mentor = You are receiving this email because your mentee { $mentee } asked for one more session on Kakehashi.

@@ -160,3 +160,21 @@ sheet_status-replied = 返信済み
 ## ineligible
 ineligible-not_accepting = 現在受け入れを停止中
 ineligible-at_capacity = 受け入れ上限に達しています
+
+## side
+side-mentee = メンティ
+side-mentor = メンター
+
+## extension_status
+extension_status-pending = 承認待ち
+extension_status-approved = 承認済み
+extension_status-declined = 見送り
+
+## next_step
+next_step-propose_times = 候補の日時を提案してください
+next_step-choose_time = 候補から日時を選んでください
+next_step-await_choice = 相手が日時を選ぶのをお待ちください
+next_step-attend = 面談に参加してください
+next_step-write_sheet = メンタリングシートを書きましょう
+next_step-await_sheet = メンティのメンタリングシートをお待ちください
+next_step-nothing = ありません

@@ -81,3 +81,104 @@ email-match-closing-mentee = 実りある時間になりますよう、事務局
 email-match-closing-mentor = メンティの力になっていただけることに、心より感謝いたします。
 email-match-reason-mentee = 架け橋のメンティとしてお申込みいただき、メンターとのマッチングが成立したため、このメールをお送りしています。
 email-match-reason-mentor = 架け橋のメンターとしてメンティとのマッチングをお引き受けいただいたため、このメールをお送りしています。
+
+## Sessions: shared (emails/session_*)
+# $number is the session number (1, 2, 3…); $when a formatted time range;
+# $zone a time zone name such as Asia/Tokyo; $url the meeting link.
+
+email-session-title = 第{ $number }回面談
+email-session-theme = テーマ：{ $theme }
+email-session-when = 日時：{ $when }
+email-session-when-zone = 日時：{ $when }（{ $zone }）
+email-session-meeting-url = 面談のURL：{ $url }
+email-session-meeting-url-label = 面談のURL
+email-session-button = 面談のページを開く
+
+## 6. session_proposed
+
+email-session-proposed-subject = 【架け橋】第{ $number }回面談の候補日時が届きました（{ $name }さんより）
+email-session-proposed-subject-reschedule = 【架け橋】第{ $number }回面談の日程変更のご提案（{ $name }さんより）
+email-session-proposed-intro = { $name }さんから、第{ $number }回面談の候補日時が届きました。
+email-session-proposed-intro-reschedule = { $name }さんから、予定している第{ $number }回面談の日時を変更したいとのご提案が届きました。
+email-session-proposed-current = 現在の日時：{ $when }
+email-session-proposed-slots-heading = 候補日時
+email-session-proposed-message-heading = { $name }さんからのメッセージ
+email-session-proposed-action = 下のリンクからページを開き、ご都合のよい日時を一つお選びください。
+email-session-proposed-button = 日時を選ぶ
+email-session-proposed-not-final = 日時はまだ確定していません。あなたが日時を選んだ時点で確定し、お二人にカレンダーの招待が届きます。
+email-session-proposed-not-final-reschedule = 日時はまだ変更されていません。あなたが新しい日時を選ぶまでは、これまでの日時（{ $when }）のままです。新しい日時を選ぶと、お二人に更新されたカレンダーの招待が届きます。
+email-session-proposed-reason = 架け橋のプランで、{ $name }さんが面談の日時を提案したため、このメールをお送りしています。
+
+## 7. session_confirmed
+
+email-session-confirmed-subject = 【架け橋】第{ $number }回面談の日時が決まりました
+email-session-confirmed-subject-moved = 【架け橋】第{ $number }回面談の日時が変更されました
+email-session-confirmed-intro = { $name }さんとの第{ $number }回面談の日時が決まりました。
+email-session-confirmed-intro-moved = { $name }さんとの第{ $number }回面談の日時が変更されました。新しい日時は次のとおりです。
+email-session-confirmed-previous = 変更前：{ $when }
+email-session-confirmed-calendar-heading = カレンダーへの登録
+email-session-confirmed-calendar = このメールには、カレンダーの招待状を添付しています。添付ファイルを開くと、Google カレンダー、Outlook、iPhone のカレンダーなどに面談の予定を追加できます。あとで日時が変更になった場合も、新しい招待状で同じ予定が更新されるため、予定が重複することはありません。
+email-session-confirmed-calendar-moved = このメールには、新しい日時のカレンダーの招待状を添付しています。添付ファイルを開くと、カレンダーに登録済みの予定が新しい日時に更新されます。まだ登録していない場合は、Google カレンダー、Outlook、iPhone のカレンダーなどに予定を追加できます。
+email-session-confirmed-change = 日時の変更が必要になった場合は、面談のページから新しい候補日時を提案してください。
+email-session-confirmed-reason = 架け橋で、{ $name }さんとの面談の日時が決まったため、このメールをお送りしています。
+email-session-confirmed-reason-moved = 架け橋で、{ $name }さんとの面談の日時が変更されたため、このメールをお送りしています。
+
+## 8. session_cancelled
+
+email-session-cancelled-subject = 【架け橋】第{ $number }回面談がキャンセルされました
+email-session-cancelled-intro-when = { $name }さんが、{ $when }に予定していた第{ $number }回面談をキャンセルしました。
+email-session-cancelled-intro = { $name }さんが、第{ $number }回面談の日程調整をキャンセルしました。
+email-session-cancelled-reason-heading = キャンセルの理由
+email-session-cancelled-no-reason = （理由の記入はありませんでした）
+email-session-cancelled-calendar = このメールには、カレンダーの予定を取り消すファイルを添付しています。添付ファイルを開くと、カレンダーに登録した面談の予定が削除されます。
+email-session-cancelled-next = 面談そのものはプランに残っています。あらためて日時を決める場合は、面談のページから新しい候補日時を提案してください。
+email-session-cancelled-reason = 架け橋で予定していた面談がキャンセルされたため、このメールをお送りしています。
+
+## 9. session_held
+
+email-session-held-subject-mentee = 【架け橋】第{ $number }回面談、お疲れさまでした
+email-session-held-subject-mentor = 【架け橋】第{ $number }回面談のお礼
+email-session-held-intro = { $name }さんが、第{ $number }回面談を「実施済み」として記録しました。
+email-session-held-thanks-mentee = 面談、お疲れさまでした。
+email-session-held-sheet-mentee = 今回の面談のメンタリングシートは、記入できるようになりしだい、プランのページから書いていただけます。面談で気づいたことや次の一歩を、記憶が新しいうちに書き留めておくのがおすすめです。
+email-session-held-thanks-mentor = お忙しいなか、{ $name }さんのために面談のお時間をとっていただき、ありがとうございました。
+email-session-held-plan-mentor = これまでの面談の記録やこれからの予定は、プランのページでご確認いただけます。
+email-session-held-mistake = 面談がまだ行われていない場合は、お手数ですが事務局までご連絡ください。
+email-session-held-button = プランのページを開く
+email-session-held-reason = 架け橋で、{ $name }さんが面談を実施済みとして記録したため、このメールをお送りしています。
+
+## 10. session_reminder
+
+email-session-reminder-subject = 【架け橋】明日は第{ $number }回の面談です
+email-session-reminder-intro = 明日は、{ $name }さんとの第{ $number }回面談です。念のため、日時をお知らせします。
+email-session-reminder-cannot = ご都合が悪くなり出席できない場合は、面談のページから日時の変更を提案するか、面談をキャンセルしてください。{ $name }さんにもメールでお知らせが届きます。
+email-session-reminder-closing = 実りある時間になりますように。
+email-session-reminder-reason = 架け橋で、{ $name }さんとの面談が明日に予定されているため、このメールをお送りしています。
+
+## 11. extension_requested
+
+email-ext-requested-subject = 【架け橋】面談追加のお申し出（メンティ：{ $mentee }さん）
+email-ext-requested-intro = プランを終えたメンティの{ $mentee }さんから、メンターの{ $mentor }さんとの面談をもう1回追加したいとのお申し出がありました。
+email-ext-requested-message-heading = { $mentee }さんからのメッセージ
+email-ext-requested-action = 下のページから、面談の追加を承認するか見送るかをお選びください。どちらの場合も、{ $mentee }さんと{ $mentor }さんにメールでお知らせします。
+email-ext-requested-button = お申し出を確認する
+email-ext-requested-reason = 架け橋の事務局（コーディネーター）としてご登録いただいているため、このメールをお送りしています。
+
+## 12. extension_decided
+
+email-ext-decided-subject-approved = 【架け橋】面談の追加が決まりました
+email-ext-decided-subject-declined = 【架け橋】面談の追加のお申し出について
+email-ext-approved-mentee = お申し出いただいていた面談の追加を、事務局で承認いたしました。メンターの{ $mentor }さんとのプランに、面談が1回追加されました。
+email-ext-approved-mentor = メンティの{ $mentee }さんから面談の追加のお申し出があり、事務局で承認いたしました。{ $mentee }さんとのプランに、面談が1回追加されました。
+email-ext-approved-next = これまでと同じように、プランのページでお二人で直接日時を決めてください。どちらかが候補日時を提案し、もう一方が都合のよい日時を選ぶと確定します。
+email-ext-approved-closing-mentee = 追加の面談が、実りある時間になりますように。
+email-ext-approved-closing-mentor = 引き続き、{ $mentee }さんへのお力添えをよろしくお願いいたします。
+email-ext-declined-mentee = 面談の追加をお申し出いただき、ありがとうございました。事務局で慎重に検討いたしましたが、今回は面談の追加を見送らせていただくことになりました。ご期待に沿えず、申し訳ございません。
+email-ext-declined-mentor = メンティの{ $mentee }さんから、あなたとの面談をもう1回追加したいとのお申し出がありましたが、事務局で検討のうえ、今回は見送らせていただくことになりましたので、お知らせいたします。
+email-ext-declined-reason-heading = 見送りの理由
+email-ext-declined-plan = これまでの面談やメンタリングシートは、引き続きプランのページでご覧いただけます。
+email-ext-declined-closing-mentee = これまでの面談で見つけた次の一歩を、事務局一同、心から応援しています。ご不明な点がありましたら、どうぞお気軽に事務局までお問い合わせください。
+email-ext-declined-closing-mentor = これまで{ $mentee }さんを支えてくださり、ありがとうございました。
+email-ext-decided-button = プランのページを開く
+email-ext-decided-reason-mentee = 架け橋で面談の追加をお申し出いただいたため、このメールをお送りしています。
+email-ext-decided-reason-mentor = 架け橋であなたがメンターを務める{ $mentee }さんのプランについて、面談の追加のお申し出があったため、このメールをお送りしています。

@@ -1,11 +1,14 @@
 //! The database: connection set-up, migrations, write transactions, and the
 //! hand-written queries per aggregate (one module each).
 pub mod assignments;
+pub mod calendars;
 pub mod entities;
+pub mod extensions;
 pub mod intakes;
 pub mod matching;
 pub mod mentors;
 pub mod plans;
+pub mod sessions;
 pub mod users;
 
 use crate::error::AppError;

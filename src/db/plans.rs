@@ -90,25 +90,46 @@ pub async fn create<C: ConnectionTrait>(
     let template = template(conn).await?;
     for number in 1..=count {
         let t = template.iter().find(|t| t.number == number);
-        plan_sessions::ActiveModel {
-            plan_id: Set(plan.id),
-            number: Set(number),
-            theme: Set(t.map(|t| t.theme.clone()).unwrap_or_default()),
-            prompts: Set(t.map(|t| t.prompts.clone()).unwrap_or_else(|| "[]".into())),
-            status: Set(SessionStatus::Unscheduled.as_str().into()),
-            starts_at: Set(None),
-            ends_at: Set(None),
-            meeting_url: Set(None),
-            uid: Set(format!("{}@kakehashi", uuid::Uuid::new_v4())),
-            sequence: Set(0),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(conn)
+        add_session(
+            conn,
+            plan.id,
+            number,
+            t.map_or("", |t| t.theme.as_str()),
+            t.map_or("[]", |t| t.prompts.as_str()),
+            now,
+        )
         .await?;
     }
     Ok(plan)
+}
+
+/// Add an unscheduled session, with its own calendar UID for life.
+pub async fn add_session<C: ConnectionTrait>(
+    conn: &C,
+    plan_id: i32,
+    number: i32,
+    theme: &str,
+    prompts: &str,
+    now: DateTime<Utc>,
+) -> AppResult<plan_sessions::Model> {
+    Ok(plan_sessions::ActiveModel {
+        plan_id: Set(plan_id),
+        number: Set(number),
+        theme: Set(theme.to_string()),
+        prompts: Set(prompts.to_string()),
+        status: Set(SessionStatus::Unscheduled.as_str().into()),
+        starts_at: Set(None),
+        ends_at: Set(None),
+        meeting_url: Set(None),
+        uid: Set(format!("{}@kakehashi", uuid::Uuid::new_v4())),
+        sequence: Set(0),
+        proposals: Set("[]".into()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?)
 }
 
 /// A plan with its sessions and both people.
@@ -126,6 +147,17 @@ pub enum Viewer {
     /// A mentor, by her profile id.
     Mentor(i32),
     Coordinator,
+}
+
+impl Viewer {
+    /// The viewer's side of a plan (a coordinator has none).
+    pub fn side(self) -> Option<crate::domain::codes::Side> {
+        match self {
+            Viewer::Mentee(_) => Some(crate::domain::codes::Side::Mentee),
+            Viewer::Mentor(_) => Some(crate::domain::codes::Side::Mentor),
+            Viewer::Coordinator => None,
+        }
+    }
 }
 
 fn scoped(viewer: Viewer) -> sea_orm::Select<plans::Entity> {

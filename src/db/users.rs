@@ -10,7 +10,8 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, Set,
 };
 
 pub async fn find_by_email<C: ConnectionTrait>(
@@ -137,4 +138,40 @@ pub fn parse_locale(raw: Option<&str>, errors: &mut FieldErrors) -> Lang {
             Lang::Ja
         }),
     }
+}
+
+/// Change her language and/or time zone (an IANA name such as `Asia/Tokyo`).
+pub async fn update_settings(
+    app: &crate::App,
+    user: &users::Model,
+    locale: Option<&str>,
+    time_zone: Option<&str>,
+) -> AppResult<users::Model> {
+    let mut errors = FieldErrors::new();
+    let lang = locale.map(|l| {
+        Lang::parse(l).unwrap_or_else(|| {
+            push_error(&mut errors, "locale", "unknown_code");
+            Lang::Ja
+        })
+    });
+    let tz = time_zone.map(|z| {
+        z.parse::<chrono_tz::Tz>()
+            .map(|t| t.name().to_string())
+            .unwrap_or_else(|_| {
+                push_error(&mut errors, "time_zone", "unknown_code");
+                String::new()
+            })
+    });
+    if !errors.is_empty() {
+        return Err(AppError::validation(errors));
+    }
+    let mut active = user.clone().into_active_model();
+    if let Some(l) = lang {
+        active.locale = Set(l.as_str().into());
+    }
+    if let Some(z) = tz {
+        active.time_zone = Set(z);
+    }
+    active.updated_at = Set(app.clock.now());
+    Ok(active.update(&app.db.conn).await?)
 }

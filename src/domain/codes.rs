@@ -331,6 +331,30 @@ codes! {
         Cancelled = "cancelled",
     }
 
+    /// The two people of a plan (who proposed, who acts).
+    Side, "side" {
+        Mentee = "mentee",
+        Mentor = "mentor",
+    }
+
+    /// The one next step for whoever looks at a session.
+    NextStep, "next_step" {
+        ProposeTimes = "propose_times",
+        ChooseTime = "choose_time",
+        AwaitChoice = "await_choice",
+        Attend = "attend",
+        WriteSheet = "write_sheet",
+        AwaitSheet = "await_sheet",
+        Nothing = "nothing",
+    }
+
+    /// Life cycle of a request for one more session.
+    ExtensionStatus, "extension_status" {
+        Pending = "pending",
+        Approved = "approved",
+        Declined = "declined",
+    }
+
     /// Life cycle of a mentoring sheet (the `sheet_status` of a session).
     SheetStatus, "sheet_status" {
         /// Nothing written yet.
@@ -418,6 +442,9 @@ mod tests {
             AssignmentStatus,
             PlanStatus,
             SessionStatus,
+            Side,
+            NextStep,
+            ExtensionStatus,
             SheetStatus,
         );
     }

@@ -2,10 +2,13 @@
 //! types that cannot hold bad values; problems are reported per field as
 //! codes (`FieldErrors`) that the web layer turns into words.
 pub mod account;
+pub mod busy;
 pub mod codes;
 pub mod intake;
+pub mod invite;
 pub mod matching;
 pub mod mentor;
+pub mod schedule;
 
 /// Field name → problem codes (e.g. `"required"`, `"unknown_code"`).
 pub type FieldErrors = std::collections::BTreeMap<String, Vec<String>>;

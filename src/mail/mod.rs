@@ -58,8 +58,27 @@ pub fn render(app: &App, email: &Email<'_>) -> AppResult<Rendered> {
     })
 }
 
+/// A calendar invitation to send with a message (`invite.ics`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Calendar {
+    /// `REQUEST` or `CANCEL`.
+    pub method: &'static str,
+    pub ics: String,
+}
+
 /// Render and store a message in the outbox, inside the caller's transaction.
 pub async fn enqueue<C: ConnectionTrait>(conn: &C, app: &App, email: Email<'_>) -> AppResult<()> {
+    enqueue_with_calendar(conn, app, email, None).await
+}
+
+/// Like `enqueue`, with a calendar invitation as a `text/calendar` part and
+/// an `invite.ics` attachment.
+pub async fn enqueue_with_calendar<C: ConnectionTrait>(
+    conn: &C,
+    app: &App,
+    email: Email<'_>,
+    calendar: Option<Calendar>,
+) -> AppResult<()> {
     let rendered = render(app, &email)?;
     let now = app.clock.now();
     let domain = app
@@ -84,6 +103,8 @@ pub async fn enqueue<C: ConnectionTrait>(conn: &C, app: &App, email: Email<'_>) 
         last_error: Set(None),
         created_at: Set(now),
         sent_at: Set(None),
+        ics_method: Set(calendar.as_ref().map(|c| c.method.to_string())),
+        ics: Set(calendar.map(|c| c.ics)),
         ..Default::default()
     }
     .insert(conn)

@@ -1,7 +1,7 @@
 //! Where mail goes: `.eml` files in a folder (the default) or an SMTP server.
 use crate::config::{MailConfig, SmtpTls};
 use crate::db::entities::outbox;
-use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::time::Duration;
@@ -71,7 +71,9 @@ impl Transport {
     }
 }
 
-/// The MIME message for an outbox row: text and HTML alternatives.
+/// The MIME message for an outbox row: text and HTML alternatives, and when
+/// the row carries an invitation, a `text/calendar; method=…` alternative
+/// (what Outlook and Google read) plus the same file as `invite.ics`.
 pub fn build_message(from: &str, row: &outbox::Model) -> Result<Message, String> {
     let from: Mailbox = from.parse().map_err(|e| format!("from address: {e}"))?;
     let to_addr = row
@@ -79,23 +81,43 @@ pub fn build_message(from: &str, row: &outbox::Model) -> Result<Message, String>
         .parse()
         .map_err(|e| format!("to address: {e}"))?;
     let to = Mailbox::new(Some(row.to_name.clone()), to_addr);
-    Message::builder()
+    let mut alternative = MultiPart::alternative()
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_PLAIN)
+                .body(row.text_body.clone()),
+        )
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_HTML)
+                .body(row.html_body.clone()),
+        );
+    let builder = Message::builder()
         .from(from)
         .to(to)
         .subject(row.subject.clone())
-        .message_id(Some(row.message_id.clone()))
+        .message_id(Some(row.message_id.clone()));
+    let (Some(ics), Some(method)) = (&row.ics, &row.ics_method) else {
+        return builder.multipart(alternative).map_err(|e| e.to_string());
+    };
+    let method = match method.as_str() {
+        "CANCEL" => "CANCEL",
+        _ => "REQUEST",
+    };
+    let calendar_type =
+        ContentType::parse(&format!("text/calendar; method={method}; charset=UTF-8"))
+            .map_err(|e| e.to_string())?;
+    alternative = alternative.singlepart(
+        SinglePart::builder()
+            .header(calendar_type.clone())
+            .body(ics.clone()),
+    );
+    let attachment = Attachment::new("invite.ics".into()).body(ics.clone(), calendar_type);
+    builder
         .multipart(
-            MultiPart::alternative()
-                .singlepart(
-                    SinglePart::builder()
-                        .header(ContentType::TEXT_PLAIN)
-                        .body(row.text_body.clone()),
-                )
-                .singlepart(
-                    SinglePart::builder()
-                        .header(ContentType::TEXT_HTML)
-                        .body(row.html_body.clone()),
-                ),
+            MultiPart::mixed()
+                .multipart(alternative)
+                .singlepart(attachment),
         )
         .map_err(|e| e.to_string())
 }

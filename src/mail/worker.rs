@@ -74,6 +74,10 @@ pub async fn run(app: App) {
     };
     let every = std::time::Duration::from_secs(app.cfg.outbox_poll_seconds.max(1));
     loop {
+        // Sessions past their end become held; reminders fall due.
+        if let Err(e) = crate::db::sessions::tick(&app).await {
+            tracing::error!(error = ?e.detail, "session pass failed");
+        }
         if let Err(e) = deliver_due(&app, &transport).await {
             tracing::error!(error = ?e.detail, "outbox pass failed");
         }

@@ -1,8 +1,12 @@
 //! The JSON shapes of the API contract, built from rows. Times are RFC 3339
 //! in the caller's time zone (Asia/Tokyo by default).
-use crate::db::entities::{assignments, call_notes, intake_edits, intakes, plan_sessions, users};
+use crate::db::entities::{
+    assignments, call_notes, intake_edits, intakes, plan_extensions, plan_sessions, users,
+};
 use crate::db::mentors::MentorView;
 use crate::db::plans::PlanView;
+use crate::domain::busy::Busy;
+use crate::domain::codes::{SessionStatus, Side};
 use crate::domain::matching::Ranked;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -90,29 +94,76 @@ pub fn candidate(r: &Ranked, m: &MentorView) -> Value {
     })
 }
 
-pub fn session(s: &plan_sessions::Model, tz: Tz) -> Value {
+/// Who reads a session or plan: its mentee, its mentor, or (None) a coordinator.
+#[derive(Debug, Clone, Copy)]
+pub struct Reader<'a> {
+    pub side: Option<Side>,
+    pub tz: Tz,
+    pub now: DateTime<Utc>,
+    /// The reader's own busy times, to flag proposed slots that clash.
+    pub busy: &'a [Busy],
+}
+
+pub fn session(s: &plan_sessions::Model, r: Reader<'_>) -> Value {
+    let st = crate::db::sessions::state(s);
+    let status = st.effective_status(r.now);
+    let has_time = matches!(status, SessionStatus::Scheduled | SessionStatus::Held);
+    let prompts: Vec<String> = serde_json::from_str(&s.prompts).unwrap_or_default();
+    let proposals: Vec<Value> = st
+        .open_proposals(r.now)
+        .iter()
+        .map(|p| {
+            json!({
+                "starts_at": time(p.starts_at, r.tz),
+                "ends_at": time(p.ends_at(), r.tz),
+                "duration_minutes": p.duration_minutes,
+                "clashes_with_your_calendar": crate::domain::busy::clashes(p.starts_at, p.ends_at(), r.busy),
+            })
+        })
+        .collect();
+    let open = !proposals.is_empty();
     json!({
         "id": s.id,
         "plan_id": s.plan_id,
         "number": s.number,
         "theme": s.theme,
-        "status": s.status,
-        "proposals": [],
-        "starts_at": opt_time(s.starts_at, tz),
-        "ends_at": opt_time(s.ends_at, tz),
-        "meeting_url": s.meeting_url,
+        "prompts": prompts,
+        "status": status.as_str(),
+        "proposals": proposals,
+        "proposed_by": if open { json!(s.proposed_by) } else { Value::Null },
+        "proposal_message": if open { json!(s.proposal_message) } else { Value::Null },
+        "proposal_meeting_url": if open { json!(s.proposal_meeting_url) } else { Value::Null },
+        "starts_at": if has_time { opt_time(s.starts_at, r.tz) } else { Value::Null },
+        "ends_at": if has_time { opt_time(s.ends_at, r.tz) } else { Value::Null },
+        "meeting_url": if has_time { json!(s.meeting_url) } else { Value::Null },
+        "sequence": s.sequence,
+        "cancel_reason": if status == SessionStatus::Unscheduled { json!(s.cancel_reason) } else { Value::Null },
+        "next_step": crate::db::sessions::next_step(s, r.side, r.now).as_str(),
         "sheet_status": "none",
     })
 }
 
-pub fn plan(p: &PlanView, tz: Tz) -> Value {
+pub fn plan(p: &PlanView, r: Reader<'_>) -> Value {
     json!({
         "id": p.plan.id,
         "kind": p.plan.kind,
         "status": p.plan.status,
         "mentee": person(&p.mentee),
         "mentor": {"id": p.plan.mentor_id, "display_name": p.mentor.display_name},
-        "sessions": p.sessions.iter().map(|s| session(s, tz)).collect::<Vec<_>>(),
-        "created_at": time(p.plan.created_at, tz),
+        "sessions": p.sessions.iter().map(|s| session(s, r)).collect::<Vec<_>>(),
+        "created_at": time(p.plan.created_at, r.tz),
+        "completed_at": opt_time(p.plan.completed_at, r.tz),
+    })
+}
+
+pub fn extension(e: &plan_extensions::Model, tz: Tz) -> Value {
+    json!({
+        "id": e.id,
+        "plan_id": e.plan_id,
+        "status": e.status,
+        "message": e.message,
+        "decline_reason": e.decline_reason,
+        "created_at": time(e.created_at, tz),
+        "decided_at": opt_time(e.decided_at, tz),
     })
 }

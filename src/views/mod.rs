@@ -150,6 +150,22 @@ pub fn fmt_datetime(t: DateTime<Utc>, tz: Tz, lang: Lang) -> String {
     }
 }
 
+/// A time range: `2026年12月3日(木) 20:00〜21:00` (the end's date is written
+/// only when it falls on another day).
+pub fn fmt_range(start: DateTime<Utc>, end: DateTime<Utc>, tz: Tz, lang: Lang) -> String {
+    let (s, e) = (start.with_timezone(&tz), end.with_timezone(&tz));
+    let end_text = if s.date_naive() == e.date_naive() {
+        e.format("%H:%M").to_string()
+    } else {
+        fmt_datetime(end, tz, lang)
+    };
+    let sep = match lang {
+        Lang::Ja => "〜",
+        Lang::En => "–",
+    };
+    format!("{}{sep}{end_text}", fmt_datetime(start, tz, lang))
+}
+
 /// What every page knows: the language, the signed-in user, the CSRF token, a flash message.
 pub struct Page {
     pub user: Option<users::Model>,
@@ -270,6 +286,16 @@ mod tests {
         assert_eq!(
             fmt_datetime(t, chrono_tz::Asia::Tokyo, Lang::En),
             "Thu 3 Dec 2026 20:00"
+        );
+        let end = t + chrono::Duration::minutes(60);
+        assert_eq!(
+            fmt_range(t, end, chrono_tz::Asia::Tokyo, Lang::Ja),
+            "2026年12月3日(木) 20:00〜21:00"
+        );
+        let late = t + chrono::Duration::hours(5);
+        assert_eq!(
+            fmt_range(t, late, chrono_tz::Asia::Tokyo, Lang::En),
+            "Thu 3 Dec 2026 20:00–Fri 4 Dec 2026 01:00"
         );
     }
 

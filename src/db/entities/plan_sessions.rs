@@ -18,6 +18,17 @@ pub struct Model {
     pub sequence: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// JSON: `[{"starts_at": RFC 3339 UTC, "duration_minutes": n}]`.
+    pub proposals: String,
+    pub proposed_by: Option<String>,
+    pub proposal_message: Option<String>,
+    pub proposal_meeting_url: Option<String>,
+    pub proposed_at: Option<DateTimeUtc>,
+    pub confirmed_at: Option<DateTimeUtc>,
+    pub held_at: Option<DateTimeUtc>,
+    pub cancel_reason: Option<String>,
+    pub cancelled_at: Option<DateTimeUtc>,
+    pub reminded_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -39,8 +39,14 @@ async fn accept(app: &State<App>, mentor: Mentor, id: i32) -> Result<Json<Value>
     let (a, plan_id) = db::assignments::accept(app, &mentor, id).await?;
     let plan = db::plans::get(&app.db.conn, Viewer::Mentor(mentor.profile.id), plan_id).await?;
     let tz = tz(&mentor.user);
+    let r = json::Reader {
+        side: Some(crate::domain::codes::Side::Mentor),
+        tz,
+        now: app.clock.now(),
+        busy: &[],
+    };
     Ok(Json(
-        json!({"assignment": json::assignment(&a, tz), "plan": json::plan(&plan, tz)}),
+        json!({"assignment": json::assignment(&a, tz), "plan": json::plan(&plan, r)}),
     ))
 }
 

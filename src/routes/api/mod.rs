@@ -5,9 +5,11 @@ mod intake;
 mod mentors;
 mod plans;
 mod review;
+mod sessions;
 mod system;
 
 pub use plans::viewer as plan_viewer;
+pub use sessions::{calendar_json, invite_ics, session_json, CalendarBody};
 pub use system::health;
 
 use crate::db::entities::users;
@@ -30,6 +32,7 @@ pub fn routes() -> Vec<Route> {
     r.extend(assignments::routes());
     r.extend(plans::routes());
     r.extend(plans::template_routes());
+    r.extend(sessions::routes());
     r
 }
 

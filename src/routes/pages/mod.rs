@@ -4,8 +4,8 @@
 mod coordinator;
 mod mentee;
 mod mentor;
-mod plans;
 mod public;
+mod sessions;
 
 use crate::error::AppError;
 use rocket::response::content::RawHtml;
@@ -18,7 +18,7 @@ pub fn routes() -> Vec<Route> {
     r.extend(mentee::routes());
     r.extend(mentor::routes());
     r.extend(coordinator::routes());
-    r.extend(plans::routes());
+    r.extend(sessions::routes());
     r
 }
 
