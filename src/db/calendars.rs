@@ -115,13 +115,17 @@ pub async fn save_busy(
 ) -> AppResult<usize> {
     let now = app.clock.now();
     let tz = crate::views::user_tz(Some(user));
-    let found = busy::parse(
-        ics,
-        tz,
+    let field = if url.is_some() { "url" } else { "file" };
+    let (from, until) = (
         now - Duration::days(KEEP_BEHIND_DAYS),
         now + Duration::days(KEEP_AHEAD_DAYS),
-    )
-    .map_err(|e| AppError::field(if url.is_some() { "url" } else { "file" }, e.code()))?;
+    );
+    // Expanding recurrences is CPU work: keep it off the async workers.
+    let text = ics.to_string();
+    let found = tokio::task::spawn_blocking(move || busy::parse(&text, tz, from, until))
+        .await
+        .map_err(|e| AppError::internal(e.to_string()))?
+        .map_err(|e| AppError::field(field, e.code()))?;
     let pairs: Vec<(DateTime<Utc>, DateTime<Utc>)> =
         found.iter().map(|b| (b.starts_at, b.ends_at)).collect();
     let tx = app.db.begin_write().await?;

@@ -22,6 +22,7 @@
 //! - Intervals overlapping `[from, until)` are returned sorted, with
 //!   overlapping or touching ones merged.
 
+use std::collections::HashMap;
 use std::io::BufReader;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Utc};
@@ -35,8 +36,9 @@ pub const MAX_BUSY: usize = 2000;
 const MAX_OCCURRENCES: usize = 20_000;
 /// Most recurrence instances looked at in one file (bounds the work).
 const MAX_EXPANSION_STEPS: usize = 200_000;
-/// Most recurring events expanded in one file (bounds the work).
-const MAX_RECURRING: usize = 2_000;
+/// Most recurring events expanded in one file (bounds the work: a rule that
+/// never matches costs `rrule` up to 100 000 internal steps, ~15 ms).
+const MAX_RECURRING: usize = 500;
 /// Longest event or DURATION honoured, in days.
 const MAX_LENGTH_DAYS: i64 = 3_660;
 
@@ -215,7 +217,7 @@ impl Collector {
         &mut self,
         ev: &IcalEvent,
         zones: &Zones,
-        overrides: &[(String, DateTime<Utc>)],
+        overrides: &Overrides,
     ) -> Result<(), BusyError> {
         let props = &ev.properties;
         let value_is = |name: &str, want: &str| {
@@ -240,11 +242,10 @@ impl Collector {
         match rrule {
             Some(rule) if !is_override => {
                 let uid = get(props, "UID").and_then(|p| p.value.as_deref());
-                let mut exdates: Vec<DateTime<Utc>> = overrides
-                    .iter()
-                    .filter(|(u, _)| Some(u.as_str()) == uid)
-                    .map(|(_, at)| *at)
-                    .collect();
+                let mut exdates: Vec<DateTime<Utc>> = uid
+                    .and_then(|u| overrides.get(u))
+                    .cloned()
+                    .unwrap_or_default();
                 exdates.extend(date_list(props, "EXDATE", zones));
                 let rdates = date_list(props, "RDATE", zones);
                 self.recurring(rule, start, length, &exdates, &rdates)
@@ -268,12 +269,29 @@ impl Collector {
         exdates: &[DateTime<Utc>],
         rdates: &[DateTime<Utc>],
     ) -> Result<(), BusyError> {
+        let Some((parts, rule_until)) = split_rule(rule, start) else {
+            // Unusable rule: the event still happens once, at DTSTART.
+            return self.single(start, length);
+        };
+        let ended = rule_until.is_some_and(|u| {
+            self.from
+                .checked_sub_signed(length.max())
+                .is_some_and(|edge| u < edge)
+        });
+        if ended || start.at >= self.until {
+            // No rule instance can reach the window: skip the expansion.
+            for at in std::iter::once(start.at).chain(rdates.iter().copied()) {
+                if !exdates.contains(&at) {
+                    self.single(Start { at, ..start }, length)?;
+                }
+            }
+            return Ok(());
+        }
         self.recurring += 1;
         if self.recurring > MAX_RECURRING {
             return Err(BusyError::TooManyEvents);
         }
-        let Some(set) = self.rule_set(rule, start, length, exdates, rdates) else {
-            // Unusable rule: the event still happens once, at DTSTART.
+        let Some(set) = self.rule_set(&parts, rule_until, start, length, exdates, rdates) else {
             return self.single(start, length);
         };
         for occurrence in &set {
@@ -295,28 +313,14 @@ impl Collector {
     /// Build the recurrence set, or `None` if `rrule` cannot use the rule.
     fn rule_set(
         &self,
-        rule: &str,
+        parts: &str,
+        until: Option<DateTime<Utc>>,
         start: Start,
         length: Length,
         exdates: &[DateTime<Utc>],
         rdates: &[DateTime<Utc>],
     ) -> Option<rrule::RRuleSet> {
-        if rule.contains(':') || !rule.is_ascii() {
-            return None;
-        }
-        // UNTIL is read here, not by `rrule`, which would use the server's zone
-        // for floating and DATE values.
-        let mut until = None;
-        let mut parts = Vec::new();
-        for part in rule.trim().split(';').filter(|p| !p.is_empty()) {
-            match part.split_once('=') {
-                Some((k, v)) if k.eq_ignore_ascii_case("UNTIL") => {
-                    until = Some(until_of(v, start)?);
-                }
-                _ => parts.push(part),
-            }
-        }
-        let mut parsed: rrule::RRule<rrule::Unvalidated> = parts.join(";").parse().ok()?;
+        let mut parsed: rrule::RRule<rrule::Unvalidated> = parts.parse().ok()?;
         if !matches!(
             parsed.get_freq(),
             rrule::Frequency::Yearly
@@ -431,16 +435,19 @@ impl Collector {
     }
 }
 
-/// `(UID, RECURRENCE-ID)` of every override VEVENT.
-fn overrides(events: &[IcalEvent], zones: &Zones) -> Vec<(String, DateTime<Utc>)> {
-    events
-        .iter()
-        .filter_map(|ev| {
-            let uid = get(&ev.properties, "UID")?.value.clone()?;
-            let at = start_of(get(&ev.properties, "RECURRENCE-ID")?, zones)?.at;
-            Some((uid, at))
-        })
-        .collect()
+/// UID → RECURRENCE-IDs of the VEVENTs that override single instances.
+type Overrides = HashMap<String, Vec<DateTime<Utc>>>;
+
+fn overrides(events: &[IcalEvent], zones: &Zones) -> Overrides {
+    let mut map = Overrides::new();
+    for ev in events {
+        let uid = get(&ev.properties, "UID").and_then(|p| p.value.as_deref());
+        let id = get(&ev.properties, "RECURRENCE-ID").and_then(|p| start_of(p, zones));
+        if let (Some(uid), Some(id)) = (uid, id) {
+            map.entry(uid.to_string()).or_default().push(id.at);
+        }
+    }
+    map
 }
 
 /// The start of an event from its DTSTART (or RECURRENCE-ID) property.
@@ -494,6 +501,26 @@ fn length_of(props: &[Property], start: Start, zones: &Zones) -> Option<Length> 
     start
         .all_day
         .then_some(Length::Nominal { days: 1, secs: 0 })
+}
+
+/// An RRULE without its UNTIL part, and that UNTIL as an instant. UNTIL is
+/// read here, not by `rrule`, which would use the server's zone for floating
+/// and DATE values.
+fn split_rule(rule: &str, start: Start) -> Option<(String, Option<DateTime<Utc>>)> {
+    if rule.contains(':') || !rule.is_ascii() {
+        return None;
+    }
+    let mut until = None;
+    let mut parts = Vec::new();
+    for part in rule.trim().split(';').filter(|p| !p.is_empty()) {
+        match part.split_once('=') {
+            Some((k, v)) if k.eq_ignore_ascii_case("UNTIL") => {
+                until = Some(until_of(v, start)?);
+            }
+            _ => parts.push(part),
+        }
+    }
+    Some((parts.join(";"), until))
 }
 
 /// UNTIL of an RRULE, as an instant (a DATE means the end of that day).
@@ -689,13 +716,13 @@ impl Zones<'_> {
         let id = tzid.trim().trim_matches('"');
         iana(id)
             .or_else(|| windows(id))
-            .or_else(|| self.from_definition(id))
+            .or_else(|| self.by_definition(id))
             .unwrap_or(self.default)
     }
 
     /// Use the file's VTIMEZONE: its X-LIC-LOCATION, or a fixed whole-hour
     /// offset if it has no daylight saving.
-    fn from_definition(&self, id: &str) -> Option<Tz> {
+    fn by_definition(&self, id: &str) -> Option<Tz> {
         let def = self.defs.iter().find(|z| {
             get(&z.properties, "TZID")
                 .and_then(|p| p.value.as_deref())
@@ -1323,6 +1350,42 @@ END:VEVENT");
     }
 
     #[test]
+    fn extreme_dates_do_not_panic() {
+        let ics = cal("
+BEGIN:VEVENT
+UID:a
+DTSTART:99991231T230000Z
+DURATION:P3650D
+RRULE:FREQ=DAILY
+END:VEVENT
+BEGIN:VEVENT
+UID:b
+DTSTART;TZID=America/New_York:00000101T000000
+DTEND;TZID=Pacific/Kiritimati:99991231T235959
+RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30
+EXDATE:99991231T230000Z
+END:VEVENT
+BEGIN:VEVENT
+UID:c
+DTSTART;VALUE=DATE:99991231
+RRULE:FREQ=WEEKLY;UNTIL=00010101
+END:VEVENT");
+        for (from, until) in [
+            (utc(9999, 12, 1, 0, 0), utc(9999, 12, 31, 23, 59)),
+            (utc(0, 1, 1, 0, 0), utc(0, 2, 1, 0, 0)),
+            (utc(2026, 12, 1, 0, 0), utc(2026, 12, 2, 0, 0)),
+        ] {
+            for tz in [
+                Tokyo,
+                chrono_tz::Pacific::Kiritimati,
+                chrono_tz::Etc::GMTPlus12,
+            ] {
+                assert!(parse(&ics, tz, from, until).is_ok());
+            }
+        }
+    }
+
+    #[test]
     fn clashes_edges() {
         let b = [
             busy(utc(2026, 12, 3, 1, 0), utc(2026, 12, 3, 2, 0)),
@@ -1354,24 +1417,49 @@ END:VEVENT");
         ));
     }
 
-    fn mutate(base: &str, edits: &[(usize, u8, char)]) -> String {
+    /// Apply edits: replace, insert, delete or duplicate characters, or
+    /// replace the value of the line at a position (keeping the structure).
+    fn mutate(base: &str, edits: &[(usize, u8, Vec<char>)]) -> String {
         let mut chars: Vec<char> = base.chars().collect();
-        for (pos, kind, c) in edits {
+        for (pos, kind, new) in edits {
             if chars.is_empty() {
-                chars.push(*c);
+                chars.extend(new);
                 continue;
             }
             let i = pos % chars.len();
-            match kind % 4 {
-                0 => chars[i] = *c,
-                1 => chars.insert(i, *c),
+            match kind % 8 {
+                0 => {
+                    chars.splice(i..=i, new.iter().copied());
+                }
+                1 => {
+                    chars.splice(i..i, new.iter().copied());
+                }
                 2 => {
                     chars.remove(i);
                 }
-                _ => {
+                3 => {
                     let end = (i + 40).min(chars.len());
                     let copy: Vec<char> = chars[i..end].to_vec();
                     chars.splice(i..i, copy);
+                }
+                _ => {
+                    let line_start = chars[..i]
+                        .iter()
+                        .rposition(|c| *c == '\n')
+                        .map_or(0, |p| p + 1);
+                    let line_end = chars[i..]
+                        .iter()
+                        .position(|c| *c == '\r' || *c == '\n')
+                        .map_or(chars.len(), |p| i + p);
+                    if let Some(colon) = chars[line_start..line_end].iter().position(|c| *c == ':')
+                    {
+                        let value: Vec<char> = new
+                            .iter()
+                            .copied()
+                            .filter(|c| *c != '\r' && *c != '\n')
+                            .collect();
+                        chars.splice(line_start + colon + 1..line_end, value);
+                    }
                 }
             }
         }
@@ -1388,8 +1476,10 @@ END:VEVENT");
         ]
     }
 
-    fn all_samples() -> Vec<String> {
-        let rich = cal("
+    /// Biweekly series in London with EXDATEs, an RDATE and a moved instance,
+    /// a yearly all-day rule with BYSETPOS, and a VFREEBUSY.
+    fn rich_sample() -> String {
+        cal("
 BEGIN:VEVENT
 UID:series
 DTSTART;TZID=Europe/London:20260301T013000
@@ -1400,8 +1490,8 @@ RDATE:20261224T000000Z
 END:VEVENT
 BEGIN:VEVENT
 UID:series
-RECURRENCE-ID;TZID=Europe/London:20261209T013000
-DTSTART:20261209T100000Z
+RECURRENCE-ID;TZID=Europe/London:20261202T013000
+DTSTART:20261204T100000Z
 DURATION:PT2H
 END:VEVENT
 BEGIN:VEVENT
@@ -1411,8 +1501,41 @@ RRULE:FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=3,-1;BYSETPOS=1
 END:VEVENT
 BEGIN:VFREEBUSY
 FREEBUSY:20261203T010000Z/20261203T020000Z
-END:VFREEBUSY");
-        vec![GOOGLE.to_string(), OUTLOOK.to_string(), rich]
+END:VFREEBUSY")
+    }
+
+    fn all_samples() -> Vec<String> {
+        vec![GOOGLE.to_string(), OUTLOOK.to_string(), rich_sample()]
+    }
+
+    #[test]
+    fn rich_sample_in_december_and_july() {
+        assert_eq!(
+            parse_dec(&rich_sample()).unwrap(),
+            vec![
+                // Yearly all-day (Tokyo), with the FREEBUSY period inside it.
+                busy(tokyo(2026, 12, 3, 0, 0), tokyo(2026, 12, 4, 0, 0)),
+                // The 2 Dec instance, moved.
+                busy(utc(2026, 12, 4, 10, 0), utc(2026, 12, 4, 12, 0)),
+                busy(utc(2026, 12, 6, 1, 30), utc(2026, 12, 6, 2, 30)),
+                // 16 and 20 Dec are excluded; the RDATE is added.
+                busy(utc(2026, 12, 24, 0, 0), utc(2026, 12, 24, 1, 0)),
+                busy(utc(2026, 12, 30, 1, 30), utc(2026, 12, 30, 2, 30)),
+            ]
+        );
+        // In summer 01:30 London is 00:30 UTC.
+        let july = parse(
+            &rich_sample(),
+            Tokyo,
+            utc(2026, 7, 1, 0, 0),
+            utc(2026, 8, 1, 0, 0),
+        )
+        .unwrap();
+        let want: Vec<Busy> = [1, 5, 15, 19, 29]
+            .iter()
+            .map(|d| busy(utc(2026, 7, *d, 0, 30), utc(2026, 7, *d, 1, 30)))
+            .collect();
+        assert_eq!(july, want);
     }
 
     proptest! {
@@ -1430,15 +1553,22 @@ END:VFREEBUSY");
         #[test]
         fn never_panics_on_mutated_files(
             which in 0usize..3,
-            edits in prop::collection::vec((any::<usize>(), any::<u8>(), ics_char()), 1..12),
-            from_secs in -2_000_000_000i64..4_000_000_000,
+            edits in prop::collection::vec(
+                (any::<usize>(), any::<u8>(), prop::collection::vec(ics_char(), 0..24)),
+                1..6,
+            ),
+            from_secs in prop_oneof![
+                3 => 1_750_000_000i64..1_800_000_000,
+                1 => -2_000_000_000i64..4_000_000_000,
+            ],
             span_days in 0i64..800,
         ) {
             let base = &all_samples()[which];
             let text = mutate(base, &edits);
             let from = DateTime::from_timestamp(from_secs, 0).unwrap();
             let until = from + TimeDelta::days(span_days);
-            if let Ok(list) = parse(&text, Tokyo, from, until) {
+            let result = parse(&text, Tokyo, from, until);
+            if let Ok(list) = result {
                 prop_assert!(list.len() <= MAX_BUSY);
                 for w in list.windows(2) {
                     prop_assert!(w[0].ends_at < w[1].starts_at, "sorted and merged");
@@ -1448,6 +1578,39 @@ END:VFREEBUSY");
                     prop_assert!(b.starts_at < until && b.ends_at > from);
                 }
             }
+        }
+
+        #[test]
+        fn fast_forward_matches_full_expansion(
+            daily in any::<bool>(),
+            interval in 1u32..4,
+            days in prop::sample::subsequence(vec!["MO", "TU", "WE", "TH", "FR", "SA", "SU"], 0..4),
+            zone in prop::sample::select(vec!["Europe/London", "America/New_York", "Asia/Tokyo"]),
+            start_day in 0i64..1_400,
+            start_minute in 0i64..1_440,
+            window_day in 0i64..365,
+            window_days in 1i64..60,
+        ) {
+            let tz: Tz = zone.parse().unwrap();
+            let local = NaiveDate::from_ymd_opt(2022, 1, 1).unwrap().and_time(NaiveTime::MIN)
+                + TimeDelta::days(start_day)
+                + TimeDelta::minutes(start_minute);
+            let freq = if daily { "DAILY" } else { "WEEKLY" };
+            let by_day = if days.is_empty() { String::new() } else { format!(";BYDAY={}", days.join(",")) };
+            let ics = cal(&format!(
+                "BEGIN:VEVENT\nUID:r\nDTSTART;TZID={zone}:{}\nDURATION:PT50M\nRRULE:FREQ={freq};INTERVAL={interval}{by_day}\nEND:VEVENT",
+                local.format("%Y%m%dT%H%M%S"),
+            ));
+            let from = utc(2026, 1, 1, 0, 0) + TimeDelta::days(window_day);
+            let until = from + TimeDelta::days(window_days);
+            let fast = parse(&ics, tz, from, until).unwrap();
+            let early = localize(tz, local).unwrap() - TimeDelta::days(1);
+            let full: Vec<Busy> = parse(&ics, tz, early, until)
+                .unwrap()
+                .into_iter()
+                .filter(|b| b.starts_at < until && b.ends_at > from)
+                .collect();
+            prop_assert_eq!(fast, full);
         }
 
         #[test]

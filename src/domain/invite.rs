@@ -351,6 +351,23 @@ mod tests {
         out
     }
 
+    /// RFC 5545 TEXT: no bare `;` or `,`, only known escapes, no controls but TAB.
+    fn is_valid_text(s: &str) -> bool {
+        let mut chars = s.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                ';' | ',' => return false,
+                '\\' if !matches!(chars.next(), Some('\\' | ';' | ',' | 'n' | 'N')) => {
+                    return false;
+                }
+                '\t' => {}
+                c if c.is_control() => return false,
+                _ => {}
+            }
+        }
+        true
+    }
+
     /// What the writer promises a TEXT value reads back as.
     fn normalise_text(s: &str) -> String {
         let s = s.replace("\r\n", "\n").replace('\r', "\n");
@@ -566,7 +583,7 @@ mod tests {
 
     #[test]
     fn fold_avoids_breaking_after_spaces() {
-        let line = format!("SUMMARY:{} {}", "a".repeat(65), "b".repeat(20));
+        let line = format!("SUMMARY:{} {}", "a".repeat(66), "b".repeat(20));
         let folded = fold(&line);
         for p in folded.split("\r\n").filter(|p| !p.is_empty()) {
             assert!(!p.ends_with(' '), "{p:?}");
@@ -692,7 +709,11 @@ mod tests {
                     .filter_map(|l| l.strip_prefix(name).map(str::to_string))
                     .collect()
             };
-            prop_assert_eq!(value_of("SUMMARY:"), vec![escape_text(&summary)]);
+            for name in ["SUMMARY:", "DESCRIPTION:", "UID:"] {
+                let v = value_of(name);
+                prop_assert_eq!(v.len(), 1);
+                prop_assert!(is_valid_text(&v[0]), "{} {:?}", name, v[0]);
+            }
             prop_assert_eq!(unescape(&value_of("SUMMARY:")[0]), normalise_text(&summary));
             prop_assert_eq!(
                 unescape(&value_of("DESCRIPTION:")[0]),

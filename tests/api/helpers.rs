@@ -23,6 +23,7 @@ pub struct TestApp {
     pub app: App,
     pub clock: ManualClock,
     pub _dir: tempfile::TempDir,
+    figment: Figment,
 }
 
 /// The PostgreSQL server to test against, if configured.
@@ -47,6 +48,11 @@ async fn fresh_postgres(base: &str) -> String {
 }
 
 pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, &[]).await
+}
+
+/// Like `spawn_app`, with extra configuration.
+pub async fn spawn_app_with(backend: Backend, extra: &[(&str, Value)]) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let database_url = match backend {
         Backend::Sqlite => format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display()),
@@ -64,8 +70,11 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         .merge(("secret_key", secret))
         .merge(("log_level", "off"))
         .merge(("public_url", "http://kakehashi.test"));
+    let figment = extra
+        .iter()
+        .fold(figment, |f, (k, v)| f.merge((*k, v.clone())));
     let clock = ManualClock::new(chrono::Utc.with_ymd_and_hms(2026, 11, 20, 3, 0, 0).unwrap());
-    let rocket = kakehashi::build(figment, Arc::new(clock.clone()))
+    let rocket = kakehashi::build(figment.clone(), Arc::new(clock.clone()))
         .await
         .expect("build");
     let client = Client::untracked(rocket).await.expect("client");
@@ -75,6 +84,33 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         app,
         clock,
         _dir: dir,
+        figment,
+    }
+}
+
+impl TestApp {
+    /// A new process on the same database, mail folder and clock (a restart).
+    pub async fn restart(self) -> TestApp {
+        let TestApp {
+            client,
+            clock,
+            _dir,
+            figment,
+            ..
+        } = self;
+        drop(client);
+        let rocket = kakehashi::build(figment.clone(), Arc::new(clock.clone()))
+            .await
+            .expect("rebuild");
+        let client = Client::untracked(rocket).await.expect("client");
+        let app = client.rocket().state::<App>().expect("state").clone();
+        TestApp {
+            client,
+            app,
+            clock,
+            _dir,
+            figment,
+        }
     }
 }
 

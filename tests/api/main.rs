@@ -15,3 +15,4 @@ mod emails;
 mod journey;
 mod openapi;
 mod pages;
+mod sessions;

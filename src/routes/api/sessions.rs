@@ -38,7 +38,7 @@ pub async fn session_json(
     let mut v = json::session(&l.session, r);
     v["plan_status"] = json!(l.plan.status);
     v["mentee"] = json::person(&l.mentee);
-    v["mentor"] = json::person(&l.mentor);
+    v["mentor"] = json!({"id": l.plan.mentor_id, "display_name": l.mentor.display_name});
     Ok(v)
 }
 
