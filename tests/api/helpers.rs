@@ -414,4 +414,30 @@ impl<'a> Browser<'a> {
         let res = req.dispatch().await;
         self.finish(res).await
     }
+
+    /// Post a multipart form: text fields, then one file.
+    pub async fn post_file(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: (&str, &str, &str),
+    ) -> PageAnswer {
+        let boundary = "kakehashi-test-boundary";
+        let mut body = String::new();
+        for (k, v) in fields {
+            body.push_str(&format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+            ));
+        }
+        let (name, filename, content) = file;
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\nContent-Type: text/calendar\r\n\r\n{content}\r\n--{boundary}--\r\n"
+        ));
+        let req = self
+            .with_cookies(self.app.client.post(path.to_string()))
+            .header(ContentType::new("multipart", "form-data").with_params(("boundary", boundary)))
+            .body(body);
+        let res = req.dispatch().await;
+        self.finish(res).await
+    }
 }
