@@ -60,9 +60,12 @@ fn session_id(plan: &Value, n: usize) -> i64 {
     plan["sessions"][n - 1]["id"].as_i64().unwrap()
 }
 
+/// One parsed property: (name, params, value).
+pub type Prop = (String, Vec<(String, Vec<String>)>, String);
+
 /// The properties of the one VEVENT of a calendar, after the `ical` parser
 /// unfolded them: (name, params, value).
-pub fn vevent(ics: &str) -> (String, Vec<(String, Vec<(String, Vec<String>)>, String)>) {
+pub fn vevent(ics: &str) -> (String, Vec<Prop>) {
     let mut parser = ical::IcalParser::new(std::io::BufReader::new(ics.as_bytes()));
     let cal = parser.next().expect("a calendar").expect("parses");
     let method = cal
@@ -86,7 +89,7 @@ pub fn vevent(ics: &str) -> (String, Vec<(String, Vec<(String, Vec<String>)>, St
     (method, props)
 }
 
-fn prop<'a>(props: &'a [(String, Vec<(String, Vec<String>)>, String)], name: &str) -> &'a str {
+fn prop<'a>(props: &'a [Prop], name: &str) -> &'a str {
     props
         .iter()
         .find(|p| p.0 == name)
@@ -94,7 +97,7 @@ fn prop<'a>(props: &'a [(String, Vec<(String, Vec<String>)>, String)], name: &st
         .unwrap_or_else(|| panic!("no {name}"))
 }
 
-fn attendees(props: &[(String, Vec<(String, Vec<String>)>, String)]) -> Vec<String> {
+fn attendees(props: &[Prop]) -> Vec<String> {
     let mut a: Vec<String> = props
         .iter()
         .filter(|p| p.0 == "ATTENDEE")
