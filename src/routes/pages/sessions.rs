@@ -468,6 +468,26 @@ async fn settings(
     render_settings(app, &page, &user, None, json!({}), json!({})).await
 }
 
+/// Back to settings with a flash, or the settings page again with each
+/// problem beside its field.
+async fn settings_answer<T>(
+    app: &App,
+    page: &Page,
+    user: &CurrentUser,
+    form: Option<&FormData>,
+    result: AppResult<T>,
+    flash: &str,
+) -> PageResult {
+    match result {
+        Ok(_) => done("/settings", flash),
+        Err(e) if e.fields.is_some() => {
+            let values = form.map_or_else(|| json!({}), form_values);
+            html(render_settings(app, page, user, None, field_errors(&e), values).await?)
+        }
+        Err(e) => Err(e),
+    }
+}
+
 #[post("/settings", data = "<form>")]
 async fn settings_save(
     app: &State<App>,
@@ -475,28 +495,22 @@ async fn settings_save(
     user: CurrentUser,
     form: FormData,
 ) -> PageResult {
-    match db::users::update_settings(
+    let result = db::users::update_settings(
         app,
         &user.0,
         Some(form.get("locale")),
         Some(form.get("time_zone")),
     )
+    .await;
+    settings_answer(
+        app,
+        &page,
+        &user,
+        Some(&form),
+        result,
+        "flash-settings-saved",
+    )
     .await
-    {
-        Ok(_) => done("/settings", "flash-settings-saved"),
-        Err(e) if e.fields.is_some() => html(
-            render_settings(
-                app,
-                &page,
-                &user,
-                None,
-                field_errors(&e),
-                form_values(&form),
-            )
-            .await?,
-        ),
-        Err(e) => Err(e),
-    }
 }
 
 #[post("/settings/feed", data = "<_form>")]
@@ -542,13 +556,8 @@ async fn busy_file(
             return html(render_settings(app, &page, &user, None, errors, json!({})).await?);
         }
     };
-    match db::calendars::save_busy(app, &user.0, &text, None).await {
-        Ok(_) => done("/settings", "flash-busy-saved"),
-        Err(e) if e.fields.is_some() => {
-            html(render_settings(app, &page, &user, None, field_errors(&e), json!({})).await?)
-        }
-        Err(e) => Err(e),
-    }
+    let result = db::calendars::save_busy(app, &user.0, &text, None).await;
+    settings_answer(app, &page, &user, None, result, "flash-busy-saved").await
 }
 
 async fn read_upload(file: &TempFile<'_>) -> Result<String, &'static str> {
@@ -575,21 +584,7 @@ async fn busy_url(app: &State<App>, page: Page, user: CurrentUser, form: FormDat
         db::calendars::save_busy(app, &user.0, &text, Some(url)).await
     }
     .await;
-    match result {
-        Ok(_) => done("/settings", "flash-busy-saved"),
-        Err(e) if e.fields.is_some() => html(
-            render_settings(
-                app,
-                &page,
-                &user,
-                None,
-                field_errors(&e),
-                form_values(&form),
-            )
-            .await?,
-        ),
-        Err(e) => Err(e),
-    }
+    settings_answer(app, &page, &user, Some(&form), result, "flash-busy-saved").await
 }
 
 #[post("/settings/busy/clear", data = "<_form>")]
