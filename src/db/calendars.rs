@@ -39,6 +39,7 @@ pub async fn feed<C: ConnectionTrait>(
 pub async fn new_feed(app: &App, user_id: i32) -> AppResult<String> {
     let secret = tokens::new_secret();
     let tx = app.db.begin_write().await?;
+    lock_user(&tx, user_id).await?;
     calendar_feeds::Entity::delete_many()
         .filter(calendar_feeds::Column::UserId.eq(user_id))
         .exec(&tx)
@@ -53,6 +54,20 @@ pub async fn new_feed(app: &App, user_id: i32) -> AppResult<String> {
     .await?;
     tx.commit().await?;
     Ok(secret)
+}
+
+/// Replacing one of her rows is delete + insert under a unique user_id: lock
+/// her user row first so that a double submit waits instead of colliding
+/// (PostgreSQL; SQLite writes already run one at a time).
+async fn lock_user<C: ConnectionTrait>(conn: &C, user_id: i32) -> AppResult<()> {
+    super::lock_for_update(
+        conn.get_database_backend(),
+        users::Entity::find_by_id(user_id),
+    )
+    .one(conn)
+    .await?
+    .ok_or_else(AppError::not_found)?;
+    Ok(())
 }
 
 /// Turn her feed off.
@@ -129,6 +144,7 @@ pub async fn save_busy(
     let pairs: Vec<(DateTime<Utc>, DateTime<Utc>)> =
         found.iter().map(|b| (b.starts_at, b.ends_at)).collect();
     let tx = app.db.begin_write().await?;
+    lock_user(&tx, user.id).await?;
     busy_calendars::Entity::delete_many()
         .filter(busy_calendars::Column::UserId.eq(user.id))
         .exec(&tx)
@@ -182,10 +198,13 @@ pub async fn fetch(app: &App, raw: &str) -> AppResult<(String, String)> {
         .trim_start_matches('[')
         .trim_end_matches(']')
         .to_string();
-    let addrs: Vec<std::net::SocketAddr> = tokio::net::lookup_host((lookup_host.as_str(), port))
-        .await
-        .map_err(|_| bad("fetch_failed"))?
-        .collect();
+    let limit = std::time::Duration::from_secs(app.cfg.busy_fetch_timeout_seconds.max(1));
+    let addrs: Vec<std::net::SocketAddr> =
+        tokio::time::timeout(limit, tokio::net::lookup_host((lookup_host.as_str(), port)))
+            .await
+            .map_err(|_| bad("fetch_failed"))?
+            .map_err(|_| bad("fetch_failed"))?
+            .collect();
     let Some(addr) = addrs.first().copied() else {
         return Err(bad("fetch_failed"));
     };
@@ -194,6 +213,8 @@ pub async fn fetch(app: &App, raw: &str) -> AppResult<(String, String)> {
     }
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        // A proxy would resolve the name itself, around the address check.
+        .no_proxy()
         .timeout(std::time::Duration::from_secs(
             app.cfg.busy_fetch_timeout_seconds.max(1),
         ))
@@ -219,11 +240,15 @@ pub async fn fetch(app: &App, raw: &str) -> AppResult<(String, String)> {
     Ok((url, text))
 }
 
-/// Addresses a user's URL may reach: not loopback, private, link-local,
-/// unspecified, multicast or otherwise reserved.
+/// Addresses a user's URL may reach: public IPv4 (not loopback, private,
+/// shared, link-local, benchmarking, reserved, multicast, documentation), and
+/// global-unicast IPv6 (`2000::/3`) that does not embed an IPv4 address
+/// (6to4, NAT64, mapped or compatible forms are judged by that address).
 fn is_public(ip: std::net::IpAddr) -> bool {
+    use std::net::{IpAddr, Ipv4Addr};
     match ip {
-        std::net::IpAddr::V4(v4) => {
+        IpAddr::V4(v4) => {
+            let [a, b, c, _] = v4.octets();
             !(v4.is_loopback()
                 || v4.is_private()
                 || v4.is_link_local()
@@ -231,19 +256,38 @@ fn is_public(ip: std::net::IpAddr) -> bool {
                 || v4.is_broadcast()
                 || v4.is_multicast()
                 || v4.is_documentation()
-                || v4.octets()[0] == 100 && (64..128).contains(&v4.octets()[1])
-                || v4.octets()[0] == 0)
+                || a == 0
+                || (a == 100 && (64..128).contains(&b))
+                || (a == 192 && b == 0 && c == 0)
+                || (a == 198 && (18..20).contains(&b))
+                || a >= 240)
         }
-        std::net::IpAddr::V6(v6) => {
+        IpAddr::V6(v6) => {
+            let seg = v6.segments();
             if let Some(v4) = v6.to_ipv4_mapped() {
-                return is_public(std::net::IpAddr::V4(v4));
+                return is_public(IpAddr::V4(v4));
             }
-            let first = v6.segments()[0];
-            !(v6.is_loopback()
-                || v6.is_unspecified()
-                || v6.is_multicast()
-                || (first & 0xfe00) == 0xfc00
-                || (first & 0xffc0) == 0xfe80)
+            // IPv4-compatible ::a.b.c.d and NAT64 64:ff9b::/96.
+            if seg[..6] == [0; 6] || seg[..6] == [0x64, 0xff9b, 0, 0, 0, 0] {
+                let v4 = Ipv4Addr::new(
+                    (seg[6] >> 8) as u8,
+                    seg[6] as u8,
+                    (seg[7] >> 8) as u8,
+                    seg[7] as u8,
+                );
+                return !v6.is_unspecified() && !v6.is_loopback() && is_public(IpAddr::V4(v4));
+            }
+            // 6to4 2002:a.b.c.d::/48.
+            if seg[0] == 0x2002 {
+                let v4 = Ipv4Addr::new(
+                    (seg[1] >> 8) as u8,
+                    seg[1] as u8,
+                    (seg[2] >> 8) as u8,
+                    seg[2] as u8,
+                );
+                return is_public(IpAddr::V4(v4));
+            }
+            (seg[0] & 0xe000) == 0x2000
         }
     }
 }
@@ -266,6 +310,13 @@ mod tests {
             "fc00::1",
             "fe80::1",
             "::ffff:127.0.0.1",
+            "::127.0.0.1",
+            "64:ff9b::a00:1",
+            "2002:c0a8:0101::1",
+            "198.18.0.1",
+            "240.0.0.1",
+            "192.0.0.8",
+            "ff02::1",
         ] {
             assert!(!is_public(private.parse().unwrap()), "{private}");
         }

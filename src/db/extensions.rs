@@ -196,6 +196,26 @@ pub async fn decide(
     active.decline_reason = Set(Some(reason.clone()).filter(|r| !approve && !r.is_empty()));
     let ext = active.update(&tx).await?;
     if approve {
+        // The plan becomes active again, so it counts against the mentor's
+        // capacity: lock her row and count, as a new assignment does.
+        let mentor = lock_for_update(
+            tx.get_database_backend(),
+            super::entities::mentor_profiles::Entity::find_by_id(plan.mentor_id),
+        )
+        .one(&tx)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+        let (active, pending) = super::mentors::loads(&tx, Some(&[mentor.id]))
+            .await?
+            .get(&mentor.id)
+            .copied()
+            .unwrap_or_default();
+        if active + pending >= u32::try_from(mentor.capacity.max(0)).unwrap_or(0) {
+            return Err(AppError::conflict(
+                "mentor_at_capacity",
+                "The mentor has no room for another active plan.",
+            ));
+        }
         let last = plan_sessions::Entity::find()
             .filter(plan_sessions::Column::PlanId.eq(plan.id))
             .order_by_desc(plan_sessions::Column::Number)

@@ -135,6 +135,15 @@ pub async fn load<C: ConnectionTrait>(
     ))
 }
 
+/// Only the pair act on a session: any other role is refused before the
+/// body is even read (403).
+fn pair_only(user: &users::Model) -> AppResult<()> {
+    if user.role == crate::domain::codes::Role::Coordinator.as_str() {
+        return Err(AppError::forbidden());
+    }
+    Ok(())
+}
+
 /// Like `load`, for an action only the pair may take: a coordinator gets 403.
 async fn load_for_action<C: ConnectionTrait>(
     conn: &C,
@@ -240,10 +249,8 @@ pub fn event(app: &App, l: &Loaded, lang: Lang, now: DateTime<Utc>) -> Option<Ev
 /// it has a time, CANCEL once that time was cancelled; 404 before it was
 /// ever scheduled.
 pub async fn invitation(app: &App, user: &users::Model, id: i32) -> AppResult<String> {
-    let (l, side) = load(&app.db.conn, user, id, false).await?;
-    if side.is_none() {
-        return Err(AppError::not_found());
-    }
+    pair_only(user)?;
+    let (l, _) = load(&app.db.conn, user, id, false).await?;
     let ev = event(app, &l, lang_of(user), app.clock.now()).ok_or_else(AppError::not_found)?;
     let method = if ev.cancelled {
         Method::Cancel
@@ -307,6 +314,7 @@ pub async fn propose(
     meeting_url: &str,
     message: &str,
 ) -> AppResult<Loaded> {
+    pair_only(user)?;
     let now = app.clock.now();
     let proposal: Proposal = schedule::parse_proposal(raw, meeting_url, message, tz_of(user), now)
         .map_err(AppError::validation)?;
@@ -364,6 +372,7 @@ pub async fn confirm(
     id: i32,
     starts_at: &str,
 ) -> AppResult<Loaded> {
+    pair_only(user)?;
     let now = app.clock.now();
     let chosen = schedule::parse_time(starts_at, tz_of(user))
         .map_err(|p| AppError::field("starts_at", p))?;
@@ -438,6 +447,7 @@ pub async fn confirm(
 /// A scheduled one is removed from both calendars (METHOD:CANCEL); a mere
 /// proposal is withdrawn and the other side told.
 pub async fn cancel(app: &App, user: &users::Model, id: i32, reason: &str) -> AppResult<Loaded> {
+    pair_only(user)?;
     let now = app.clock.now();
     let reason = schedule::parse_reason(reason).map_err(AppError::validation)?;
     let tx = app.db.begin_write().await?;
@@ -496,6 +506,7 @@ pub async fn cancel(app: &App, user: &users::Model, id: i32, reason: &str) -> Ap
 /// Either side marks a scheduled session held; the other side is told. When
 /// every session is held the plan completes.
 pub async fn held(app: &App, user: &users::Model, id: i32) -> AppResult<Loaded> {
+    pair_only(user)?;
     let now = app.clock.now();
     let tx = app.db.begin_write().await?;
     let (l, side) = load_for_action(&tx, user, id).await?;
@@ -550,8 +561,17 @@ pub async fn settle_plan<C: ConnectionTrait>(
     plan: &plans::Model,
     now: DateTime<Utc>,
 ) -> AppResult<plans::Model> {
-    if !plan_active(plan) {
-        return Ok(plan.clone());
+    // Lock the plan first, so that two sessions held at once both see each
+    // other (the second waits, then reads the first's committed change).
+    let plan = lock_for_update(
+        conn.get_database_backend(),
+        plans::Entity::find_by_id(plan.id),
+    )
+    .one(conn)
+    .await?
+    .ok_or_else(AppError::not_found)?;
+    if !plan_active(&plan) {
+        return Ok(plan);
     }
     let statuses: Vec<SessionStatus> = plan_sessions::Entity::find()
         .filter(plan_sessions::Column::PlanId.eq(plan.id))
@@ -561,9 +581,9 @@ pub async fn settle_plan<C: ConnectionTrait>(
         .map(|s| state(s).effective_status(now))
         .collect();
     if !schedule::plan_complete(&statuses) {
-        return Ok(plan.clone());
+        return Ok(plan);
     }
-    let mut active = plan.clone().into_active_model();
+    let mut active = plan.into_active_model();
     active.status = Set(PlanStatus::Completed.as_str().into());
     active.completed_at = Set(Some(now));
     Ok(active.update(conn).await?)
@@ -604,6 +624,14 @@ pub async fn tick(app: &App) -> AppResult<usize> {
                 sea_orm::sea_query::Expr::value(Option::<String>::None),
             )
             .col_expr(
+                plan_sessions::Column::ProposalMessage,
+                sea_orm::sea_query::Expr::value(Option::<String>::None),
+            )
+            .col_expr(
+                plan_sessions::Column::ProposalMeetingUrl,
+                sea_orm::sea_query::Expr::value(Option::<String>::None),
+            )
+            .col_expr(
                 plan_sessions::Column::UpdatedAt,
                 sea_orm::sea_query::Expr::value(now),
             )
@@ -631,59 +659,78 @@ pub async fn tick(app: &App) -> AppResult<usize> {
         .await?;
     let mut sent = 0;
     for s in due {
-        let tx = app.db.begin_write().await?;
-        let claimed = plan_sessions::Entity::update_many()
-            .col_expr(
-                plan_sessions::Column::RemindedAt,
-                sea_orm::sea_query::Expr::value(Some(now)),
-            )
-            .filter(plan_sessions::Column::Id.eq(s.id))
-            .filter(plan_sessions::Column::RemindedAt.is_null())
-            .filter(plan_sessions::Column::Status.eq(SessionStatus::Scheduled.as_str()))
-            .filter(plan_sessions::Column::StartsAt.eq(s.starts_at))
-            .exec(&tx)
-            .await?;
-        if claimed.rows_affected != 1 {
-            tx.commit().await?;
-            continue;
+        match remind(app, s.id, now).await {
+            Ok(true) => sent += 1,
+            Ok(false) => {}
+            // One broken row must not block every later reminder.
+            Err(e) => tracing::error!(session = s.id, error = ?e.detail, "reminder failed"),
         }
-        let Some(plan) = plans::Entity::find_by_id(s.plan_id).one(&tx).await? else {
-            tx.commit().await?;
-            continue;
-        };
-        let (mentee, mentor) = people(&tx, &plan).await?;
-        let l = Loaded {
-            session: s,
-            plan,
-            mentee,
-            mentor,
-        };
-        if let (Some(start), Some(end)) = (l.session.starts_at, l.session.ends_at) {
-            notify(
-                &tx,
-                app,
-                &l,
-                "session_reminder",
-                &[Side::Mentee, Side::Mentor],
-                |to, to_side| {
-                    json!({
-                        "other_name": l.person(other(to_side)).display_name,
-                        "when": when(start, end, to),
-                        "meeting_url": l.session.meeting_url.clone().unwrap_or_default(),
-                        "link": link(app, &format!("/sessions/{}", l.session.id)),
-                    })
-                },
-                None,
-            )
-            .await?;
-            sent += 1;
-        }
-        tx.commit().await?;
     }
     if sent > 0 {
         app.wake_mailer();
     }
     Ok(sent)
+}
+
+/// Claim and send one session's reminder; answers whether it was sent.
+async fn remind(app: &App, id: i32, now: DateTime<Utc>) -> AppResult<bool> {
+    let window = Duration::hours(app.cfg.reminder_hours_before);
+    let tx = app.db.begin_write().await?;
+    let claimed = plan_sessions::Entity::update_many()
+        .col_expr(
+            plan_sessions::Column::RemindedAt,
+            sea_orm::sea_query::Expr::value(Some(now)),
+        )
+        .filter(plan_sessions::Column::Id.eq(id))
+        .filter(plan_sessions::Column::RemindedAt.is_null())
+        .filter(plan_sessions::Column::Status.eq(SessionStatus::Scheduled.as_str()))
+        .filter(plan_sessions::Column::StartsAt.gt(now))
+        .filter(plan_sessions::Column::StartsAt.lte(now + window))
+        .exec(&tx)
+        .await?;
+    if claimed.rows_affected != 1 {
+        tx.commit().await?;
+        return Ok(false);
+    }
+    // Read the row again after the claim: the email tells the current time and link.
+    let session = plan_sessions::Entity::find_by_id(id)
+        .one(&tx)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let plan = plans::Entity::find_by_id(session.plan_id)
+        .one(&tx)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let (mentee, mentor) = people(&tx, &plan).await?;
+    let l = Loaded {
+        session,
+        plan,
+        mentee,
+        mentor,
+    };
+    let (Some(start), Some(end)) = (l.session.starts_at, l.session.ends_at) else {
+        tx.commit().await?;
+        return Ok(false);
+    };
+    notify(
+        &tx,
+        app,
+        &l,
+        "session_reminder",
+        &[Side::Mentee, Side::Mentor],
+        |to, to_side| {
+            json!({
+                "other_name": l.person(other(to_side)).display_name,
+                "when": when(start, end, to),
+                "meeting_url": l.session.meeting_url.clone().unwrap_or_default(),
+                "link": link(app, &format!("/sessions/{}", l.session.id)),
+            })
+        },
+        None,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 /// The next step on a session for a viewer (a coordinator sees the mentee's).

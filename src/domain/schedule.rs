@@ -190,11 +190,16 @@ impl State {
         }
     }
 
-    /// The proposals still open (a held session has none).
-    pub fn open_proposals(&self, now: DateTime<Utc>) -> &[Slot] {
+    /// The proposals still open: not yet passed, on a session not yet held.
+    pub fn open_proposals(&self, now: DateTime<Utc>) -> Vec<Slot> {
         match self.effective_status(now) {
-            SessionStatus::Proposed | SessionStatus::Scheduled => &self.proposals,
-            _ => &[],
+            SessionStatus::Proposed | SessionStatus::Scheduled => self
+                .proposals
+                .iter()
+                .filter(|s| s.starts_at > now)
+                .copied()
+                .collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -248,6 +253,7 @@ pub fn check_confirm(
 ) -> Result<Slot, &'static str> {
     check_propose(state, plan_active, now)?;
     if state.open_proposals(now).is_empty() {
+        // (Also when every proposed time has passed.)
         return Err(refusal::NOTHING_PROPOSED);
     }
     if state.proposed_by == Some(side) {
@@ -479,6 +485,18 @@ mod tests {
         assert_eq!(
             check_confirm(&s, Side::Mentee, slot(3).starts_at, true, later),
             Err(refusal::SLOT_IN_PAST)
+        );
+        // Once every proposed time has passed there is nothing to choose, and
+        // the next step is to propose again.
+        let all_past = slot(4).starts_at + Duration::minutes(1);
+        assert!(s.open_proposals(all_past).is_empty());
+        assert_eq!(
+            check_confirm(&s, Side::Mentee, slot(4).starts_at, true, all_past),
+            Err(refusal::NOTHING_PROPOSED)
+        );
+        assert_eq!(
+            next_step(&s, Side::Mentee, all_past),
+            NextStep::ProposeTimes
         );
         let empty = state(SessionStatus::Unscheduled);
         assert_eq!(

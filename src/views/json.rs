@@ -111,7 +111,7 @@ pub fn session(s: &plan_sessions::Model, r: Reader<'_>) -> Value {
     let prompts: Vec<String> = serde_json::from_str(&s.prompts).unwrap_or_default();
     let proposals: Vec<Value> = st
         .open_proposals(r.now)
-        .iter()
+        .into_iter()
         .map(|p| {
             json!({
                 "starts_at": time(p.starts_at, r.tz),

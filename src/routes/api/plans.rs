@@ -59,9 +59,20 @@ async fn get_one(app: &State<App>, user: CurrentUser, id: i32) -> Result<Json<Va
     let busy = db::calendars::busy_for(&app.db.conn, user.0.id).await?;
     let extensions = db::extensions::for_plan(&app.db.conn, plan.plan.id).await?;
     let tz = tz(&user.0);
+    let extensions: Vec<Value> = extensions
+        .iter()
+        .map(|e| {
+            let mut v = json::extension(e, tz);
+            // Her note to the coordinators is not the mentor's to read.
+            if matches!(viewer, Viewer::Mentor(_)) {
+                v["message"] = Value::Null;
+            }
+            v
+        })
+        .collect();
     Ok(Json(json!({
         "plan": json::plan(&plan, reader(app, &user, viewer, &busy)),
-        "extensions": extensions.iter().map(|e| json::extension(e, tz)).collect::<Vec<_>>(),
+        "extensions": extensions,
     })))
 }
 

@@ -252,6 +252,16 @@ async fn busy_url(
     Ok(Json(calendar_json(app, &user).await?))
 }
 
+/// Any other body type: 415.
+#[put("/me/calendar/busy", rank = 3)]
+async fn busy_unsupported(_user: CurrentUser) -> AppError {
+    AppError::new(
+        Status::UnsupportedMediaType,
+        "unsupported_media_type",
+        "Send the calendar as text/calendar, or {\"url\": …} as application/json.",
+    )
+}
+
 #[delete("/me/calendar/busy")]
 async fn clear_busy(app: &State<App>, user: CurrentUser) -> Result<Status, AppError> {
     db::calendars::clear_busy(app, user.0.id).await?;
@@ -319,6 +329,7 @@ pub fn routes() -> Vec<Route> {
         revoke_feed,
         busy_file,
         busy_url,
+        busy_unsupported,
         clear_busy,
         settings
     ]

@@ -93,8 +93,7 @@ async fn render_session(
     let has_time = matches!(status, SessionStatus::Scheduled | SessionStatus::Held);
     let proposals: Vec<Value> = st
         .open_proposals(now)
-        .iter()
-        .filter(|p| p.starts_at > now)
+        .into_iter()
         .map(|p| {
             json!({
                 "value": p.starts_at.to_rfc3339(),
@@ -646,10 +645,10 @@ async fn coordinator_extensions(
     _c: Coordinator,
 ) -> Result<RawHtml<String>, AppError> {
     let paging = db::Paging::new(Some(200), Some(1))?;
-    let (rows, _) = db::extensions::list(&app.db.conn, None, paging).await?;
+    let (rows, _) =
+        db::extensions::list(&app.db.conn, Some(ExtensionStatus::Pending), paging).await?;
     let items: Vec<Value> = rows
         .iter()
-        .rev()
         .map(|v| {
             json!({
                 "id": v.ext.id, "plan_id": v.plan.id, "status": v.ext.status, "message": v.ext.message,
