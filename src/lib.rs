@@ -41,6 +41,11 @@ impl App {
     pub fn wake_mailer(&self) {
         self.mail_wake.notify_one();
     }
+
+    /// An absolute link for emails and calendars: `public_url` + `path`.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{}", self.cfg.public_url.trim_end_matches('/'), path)
+    }
 }
 
 /// Rocket's own settings with this application's defaults beneath them.

@@ -6,22 +6,14 @@ use crate::domain::account::parse_text;
 use crate::domain::codes::{AssignmentStatus, IntakeStatus, PlanKind};
 use crate::domain::matching::{can_take, Ineligible};
 use crate::error::{AppError, AppResult};
-use crate::i18n::Lang;
 use crate::mail::{self, Email};
+use crate::views::user_lang;
 use crate::App;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use serde_json::json;
-
-fn link(app: &App, path: &str) -> String {
-    format!("{}{}", app.cfg.public_url.trim_end_matches('/'), path)
-}
-
-fn lang_of(u: &users::Model) -> Lang {
-    Lang::parse(&u.locale).unwrap_or_default()
-}
 
 /// Propose a mentor. Capacity can never be exceeded: the mentor's row is
 /// locked (PostgreSQL) or the write lock taken up front (SQLite) before her
@@ -103,8 +95,8 @@ pub async fn create(
             kind: "assignment_proposed",
             to_address: &mentor_user.email,
             to_name: &mentor_user.display_name,
-            lang: lang_of(&mentor_user),
-            ctx: json!({ "message": message, "link": link(app, &format!("/mentor/assignments/{}", assignment.id)) }),
+            lang: user_lang(&mentor_user),
+            ctx: json!({ "message": message, "link": app.link(&format!("/mentor/assignments/{}", assignment.id)) }),
         },
     )
     .await?;
@@ -236,7 +228,7 @@ pub async fn accept(
         .one(&tx)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let plan_link = link(app, &format!("/plans/{}", plan.id));
+    let plan_link = app.link(&format!("/plans/{}", plan.id));
     for (to, other, role) in [
         (&mentee, &mentor.user, "mentee"),
         (&mentor.user, &mentee, "mentor"),
@@ -248,7 +240,7 @@ pub async fn accept(
                 kind: "match_introduction",
                 to_address: &to.email,
                 to_name: &to.display_name,
-                lang: lang_of(to),
+                lang: user_lang(to),
                 ctx: json!({
                     "role": role,
                     "other_name": other.display_name,
@@ -303,12 +295,12 @@ pub async fn decline(
                 kind: "assignment_declined",
                 to_address: &coordinator.email,
                 to_name: &coordinator.display_name,
-                lang: lang_of(&coordinator),
+                lang: user_lang(&coordinator),
                 ctx: json!({
                     "mentor_name": mentor.user.display_name,
                     "mentee_name": mentee.display_name,
                     "reason": reason,
-                    "link": link(app, &format!("/coordinator/intakes/{intake_id}")),
+                    "link": app.link(&format!("/coordinator/intakes/{intake_id}")),
                 }),
             },
         )

@@ -17,10 +17,7 @@ const KEEP_AHEAD_DAYS: i64 = 366;
 
 /// The feed URL for a secret.
 pub fn feed_url(app: &App, token: &str) -> String {
-    format!(
-        "{}/calendar/{token}.ics",
-        app.cfg.public_url.trim_end_matches('/')
-    )
+    app.link(&format!("/calendar/{token}.ics"))
 }
 
 /// When her feed was made, if she has one.

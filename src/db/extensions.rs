@@ -20,10 +20,6 @@ pub const EXTENSION_PROMPTS: [&str; 2] = [
     "今日の面談で気づいたことは何ですか",
 ];
 
-fn link(app: &App, path: &str) -> String {
-    format!("{}{}", app.cfg.public_url.trim_end_matches('/'), path)
-}
-
 /// Every extension request of a plan, newest first.
 pub async fn for_plan<C: ConnectionTrait>(
     conn: &C,
@@ -53,7 +49,7 @@ pub async fn request(
     .one(&tx)
     .await?
     .ok_or_else(AppError::not_found)?;
-    let plan = super::sessions::settle_plan(&tx, &plan, now).await?;
+    let plan = super::sessions::settle_plan(&tx, plan.id, now).await?;
     if plan.status != PlanStatus::Completed.as_str() {
         return Err(AppError::conflict(
             "plan_not_completed",
@@ -97,12 +93,12 @@ pub async fn request(
                 kind: "extension_requested",
                 to_address: &c.email,
                 to_name: &c.display_name,
-                lang: super::sessions::lang_of(c),
+                lang: crate::views::user_lang(c),
                 ctx: json!({
                     "mentee_name": mentee.display_name,
                     "mentor_name": mentor.display_name,
                     "message": message,
-                    "link": link(app, "/coordinator/extensions"),
+                    "link": app.link("/coordinator/extensions"),
                 }),
             },
         )
@@ -138,19 +134,28 @@ pub async fn list<C: ConnectionTrait>(
         .limit(paging.limit)
         .all(conn)
         .await?;
-    let mut out = Vec::new();
-    for ext in rows {
-        let Some(plan) = plans::Entity::find_by_id(ext.plan_id).one(conn).await? else {
-            continue;
-        };
-        let (mentee, mentor) = super::sessions::people(conn, &plan).await?;
-        out.push(ExtensionView {
-            ext,
-            plan,
-            mentee,
-            mentor,
-        });
-    }
+    let plan_rows = plans::Entity::find()
+        .filter(plans::Column::Id.is_in(rows.iter().map(|e| e.plan_id).collect::<Vec<_>>()))
+        .all(conn)
+        .await?;
+    let by_plan: std::collections::HashMap<i32, super::plans::PlanView> =
+        super::plans::views(conn, plan_rows)
+            .await?
+            .into_iter()
+            .map(|v| (v.plan.id, v))
+            .collect();
+    let out = rows
+        .into_iter()
+        .filter_map(|ext| {
+            let v = by_plan.get(&ext.plan_id)?;
+            Some(ExtensionView {
+                ext,
+                plan: v.plan.clone(),
+                mentee: v.mentee.clone(),
+                mentor: v.mentor.clone(),
+            })
+        })
+        .collect();
     Ok((out, total))
 }
 
@@ -245,14 +250,14 @@ pub async fn decide(
                 kind: "extension_decided",
                 to_address: &to.email,
                 to_name: &to.display_name,
-                lang: super::sessions::lang_of(to),
+                lang: crate::views::user_lang(to),
                 ctx: json!({
                     "approved": approve,
                     "role": role,
                     "mentee_name": mentee.display_name,
                     "mentor_name": mentor.display_name,
                     "reason": reason,
-                    "link": link(app, &format!("/plans/{}", plan.id)),
+                    "link": app.link(&format!("/plans/{}", plan.id)),
                 }),
             },
         )

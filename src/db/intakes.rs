@@ -143,7 +143,7 @@ pub async fn submit(app: &App, mentee: &users::Model) -> AppResult<intakes::Mode
             to_address: &mentee.email,
             to_name: &mentee.display_name,
             lang,
-            ctx: json!({ "link": format!("{}/intake", app.cfg.public_url.trim_end_matches('/')) }),
+            ctx: json!({ "link": app.link("/intake") }),
         },
     )
     .await?;

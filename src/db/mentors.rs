@@ -238,7 +238,7 @@ pub async fn invite(app: &App, raw: &Map<String, Value>) -> AppResult<(MentorVie
             to_name: &user.display_name,
             lang,
             ctx: json!({
-                "link": format!("{}/invitations/{}", app.cfg.public_url.trim_end_matches('/'), secret),
+                "link": app.link(&format!("/invitations/{secret}")),
                 "expires_at": crate::views::fmt_datetime(expires_at, chrono_tz::Asia::Tokyo, lang),
             }),
         },

@@ -168,7 +168,11 @@ fn scoped(viewer: Viewer) -> sea_orm::Select<plans::Entity> {
     }
 }
 
-async fn views<C: ConnectionTrait>(conn: &C, plans: Vec<plans::Model>) -> AppResult<Vec<PlanView>> {
+/// Plans with their sessions and people, in a fixed number of queries.
+pub async fn views<C: ConnectionTrait>(
+    conn: &C,
+    plans: Vec<plans::Model>,
+) -> AppResult<Vec<PlanView>> {
     let ids: Vec<i32> = plans.iter().map(|p| p.id).collect();
     let sessions = plan_sessions::Entity::find()
         .filter(plan_sessions::Column::PlanId.is_in(ids))
@@ -220,6 +224,15 @@ pub async fn list<C: ConnectionTrait>(
         .all(conn)
         .await?;
     Ok((views(conn, rows).await?, total))
+}
+
+/// Every plan the viewer may see (a person has a handful; not for the coordinator's lists).
+pub async fn all_for<C: ConnectionTrait>(conn: &C, viewer: Viewer) -> AppResult<Vec<PlanView>> {
+    let rows = scoped(viewer)
+        .order_by_asc(plans::Column::Id)
+        .all(conn)
+        .await?;
+    views(conn, rows).await
 }
 
 /// One plan, if the viewer may see it (else 404).

@@ -10,10 +10,9 @@ use crate::domain::schedule::{self, NextStep, Proposal, RawSlot, Slot, State};
 use crate::error::{AppError, AppResult};
 use crate::i18n::{self, Lang};
 use crate::mail::{self, Calendar, Email};
-use crate::views::fmt_range;
+use crate::views::{fmt_range, user_lang, user_tz};
 use crate::App;
 use chrono::{DateTime, Duration, Utc};
-use chrono_tz::Tz;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
     QueryOrder, QuerySelect, Set,
@@ -61,18 +60,6 @@ pub fn state(s: &plan_sessions::Model) -> State {
         ever_confirmed: s.confirmed_at.is_some(),
         sequence: s.sequence,
     }
-}
-
-pub fn lang_of(u: &users::Model) -> Lang {
-    Lang::parse(&u.locale).unwrap_or_default()
-}
-
-pub fn tz_of(u: &users::Model) -> Tz {
-    crate::views::user_tz(Some(u))
-}
-
-fn link(app: &App, path: &str) -> String {
-    format!("{}{}", app.cfg.public_url.trim_end_matches('/'), path)
 }
 
 /// A plan's mentee and mentor (as users).
@@ -178,7 +165,7 @@ fn plan_active(plan: &plans::Model) -> bool {
 
 /// The session as one person sees a time range in an email.
 fn when(start: DateTime<Utc>, end: DateTime<Utc>, to: &users::Model) -> String {
-    fmt_range(start, end, tz_of(to), lang_of(to))
+    fmt_range(start, end, user_tz(Some(to)), user_lang(to))
 }
 
 /// The calendar event of a session at a given state, in `lang`.
@@ -213,7 +200,7 @@ pub fn event(app: &App, l: &Loaded, lang: Lang, now: DateTime<Utc>) -> Option<Ev
     description.push_str(&i18n::t_args(
         lang,
         "ics-manage",
-        &[("link", link(app, &format!("/sessions/{}", s.id)))],
+        &[("link", app.link(&format!("/sessions/{}", s.id)))],
     ));
     // A cancelled time stays cancelled in calendars until a new time is chosen
     // (choosing clears `cancelled_at`).
@@ -251,7 +238,7 @@ pub fn event(app: &App, l: &Loaded, lang: Lang, now: DateTime<Utc>) -> Option<Ev
 pub async fn invitation(app: &App, user: &users::Model, id: i32) -> AppResult<String> {
     pair_only(user)?;
     let (l, _) = load(&app.db.conn, user, id, false).await?;
-    let ev = event(app, &l, lang_of(user), app.clock.now()).ok_or_else(AppError::not_found)?;
+    let ev = event(app, &l, user_lang(user), app.clock.now()).ok_or_else(AppError::not_found)?;
     let method = if ev.cancelled {
         Method::Cancel
     } else {
@@ -273,7 +260,7 @@ async fn notify<C: ConnectionTrait>(
     let now = app.clock.now();
     for side in to {
         let person = l.person(*side);
-        let lang = lang_of(person);
+        let lang = user_lang(person);
         let cal = match (calendar, event(app, l, lang, now)) {
             (Some(m), Some(ev)) => Some(Calendar {
                 method: m.as_str(),
@@ -316,8 +303,9 @@ pub async fn propose(
 ) -> AppResult<Loaded> {
     pair_only(user)?;
     let now = app.clock.now();
-    let proposal: Proposal = schedule::parse_proposal(raw, meeting_url, message, tz_of(user), now)
-        .map_err(AppError::validation)?;
+    let proposal: Proposal =
+        schedule::parse_proposal(raw, meeting_url, message, user_tz(Some(user)), now)
+            .map_err(AppError::validation)?;
     let tx = app.db.begin_write().await?;
     let (l, side) = load_for_action(&tx, user, id).await?;
     let st = state(&l.session);
@@ -353,7 +341,7 @@ pub async fn propose(
                     (Some(s), Some(e)) if is_reschedule => when(s, e, to),
                     _ => String::new(),
                 },
-                "link": link(app, &format!("/sessions/{}", l.session.id)),
+                "link": app.link(&format!("/sessions/{}", l.session.id)),
             })
         },
         None,
@@ -374,7 +362,7 @@ pub async fn confirm(
 ) -> AppResult<Loaded> {
     pair_only(user)?;
     let now = app.clock.now();
-    let chosen = schedule::parse_time(starts_at, tz_of(user))
+    let chosen = schedule::parse_time(starts_at, user_tz(Some(user)))
         .map_err(|p| AppError::field("starts_at", p))?;
     let tx = app.db.begin_write().await?;
     let (l, side) = load_for_action(&tx, user, id).await?;
@@ -428,11 +416,11 @@ pub async fn confirm(
             json!({
                 "other_name": l.person(other(to_side)).display_name,
                 "when": when(s, e, to),
-                "time_zone": tz_of(to).name(),
+                "time_zone": user_tz(Some(to)).name(),
                 "meeting_url": l.session.meeting_url.clone().unwrap_or_default(),
                 "moved": previous.is_some(),
                 "previous_when": previous.map(|(ps, pe)| when(ps, pe, to)).unwrap_or_default(),
-                "link": link(app, &format!("/sessions/{}", l.session.id)),
+                "link": app.link(&format!("/sessions/{}", l.session.id)),
             })
         },
         Some(Method::Request),
@@ -492,7 +480,7 @@ pub async fn cancel(app: &App, user: &users::Model, id: i32, reason: &str) -> Ap
                 },
                 "was_scheduled": was_scheduled,
                 "reason": reason,
-                "link": link(app, &format!("/sessions/{}", l.session.id)),
+                "link": app.link(&format!("/sessions/{}", l.session.id)),
             })
         },
         was_scheduled.then_some(Method::Cancel),
@@ -527,13 +515,13 @@ pub async fn held(app: &App, user: &users::Model, id: i32) -> AppResult<Loaded> 
         |_, _| {
             json!({
                 "marker_name": marker,
-                "link": link(app, &format!("/plans/{}", l.plan.id)),
+                "link": app.link(&format!("/plans/{}", l.plan.id)),
             })
         },
         None,
     )
     .await?;
-    let plan = settle_plan(&tx, &l.plan, now).await?;
+    let plan = settle_plan(&tx, l.plan.id, now).await?;
     tx.commit().await?;
     app.wake_mailer();
     Ok(Loaded { plan, ..l })
@@ -558,14 +546,14 @@ async fn mark_held<C: ConnectionTrait>(
 /// Complete the plan when every session is held.
 pub async fn settle_plan<C: ConnectionTrait>(
     conn: &C,
-    plan: &plans::Model,
+    plan_id: i32,
     now: DateTime<Utc>,
 ) -> AppResult<plans::Model> {
     // Lock the plan first, so that two sessions held at once both see each
     // other (the second waits, then reads the first's committed change).
     let plan = lock_for_update(
         conn.get_database_backend(),
-        plans::Entity::find_by_id(plan.id),
+        plans::Entity::find_by_id(plan_id),
     )
     .one(conn)
     .await?
@@ -606,43 +594,19 @@ pub async fn tick(app: &App) -> AppResult<usize> {
         .await?;
     for s in past {
         let tx = app.db.begin_write().await?;
-        let claimed = plan_sessions::Entity::update_many()
-            .col_expr(
-                plan_sessions::Column::Status,
-                sea_orm::sea_query::Expr::value(SessionStatus::Held.as_str()),
-            )
-            .col_expr(
-                plan_sessions::Column::HeldAt,
-                sea_orm::sea_query::Expr::value(s.ends_at),
-            )
-            .col_expr(
-                plan_sessions::Column::Proposals,
-                sea_orm::sea_query::Expr::value("[]"),
-            )
-            .col_expr(
-                plan_sessions::Column::ProposedBy,
-                sea_orm::sea_query::Expr::value(Option::<String>::None),
-            )
-            .col_expr(
-                plan_sessions::Column::ProposalMessage,
-                sea_orm::sea_query::Expr::value(Option::<String>::None),
-            )
-            .col_expr(
-                plan_sessions::Column::ProposalMeetingUrl,
-                sea_orm::sea_query::Expr::value(Option::<String>::None),
-            )
-            .col_expr(
-                plan_sessions::Column::UpdatedAt,
-                sea_orm::sea_query::Expr::value(now),
-            )
-            .filter(plan_sessions::Column::Id.eq(s.id))
-            .filter(plan_sessions::Column::Status.eq(SessionStatus::Scheduled.as_str()))
-            .exec(&tx)
-            .await?;
-        if claimed.rows_affected == 1 {
-            if let Some(plan) = plans::Entity::find_by_id(s.plan_id).one(&tx).await? {
-                settle_plan(&tx, &plan, now).await?;
-            }
+        let row = lock_for_update(
+            tx.get_database_backend(),
+            plan_sessions::Entity::find_by_id(s.id),
+        )
+        .one(&tx)
+        .await?;
+        // Still scheduled and over (nobody marked or moved it meanwhile)?
+        if let Some(row) = row.filter(|r| {
+            r.status == SessionStatus::Scheduled.as_str()
+                && state(r).effective_status(now) == SessionStatus::Held
+        }) {
+            mark_held(&tx, &row, now).await?;
+            settle_plan(&tx, row.plan_id, now).await?;
         }
         tx.commit().await?;
     }
@@ -723,7 +687,7 @@ async fn remind(app: &App, id: i32, now: DateTime<Utc>) -> AppResult<bool> {
                 "other_name": l.person(other(to_side)).display_name,
                 "when": when(start, end, to),
                 "meeting_url": l.session.meeting_url.clone().unwrap_or_default(),
-                "link": link(app, &format!("/sessions/{}", l.session.id)),
+                "link": app.link(&format!("/sessions/{}", l.session.id)),
             })
         },
         None,
@@ -741,39 +705,22 @@ pub fn next_step(s: &plan_sessions::Model, viewer: Option<Side>, now: DateTime<U
 /// Every session of a user (as mentee or mentor) that has a calendar entry,
 /// for her personal feed.
 pub async fn for_feed<C: ConnectionTrait>(conn: &C, user: &users::Model) -> AppResult<Vec<Loaded>> {
-    let plan_rows = match mentor_profiles::Entity::find()
+    let viewer = match mentor_profiles::Entity::find()
         .filter(mentor_profiles::Column::UserId.eq(user.id))
         .one(conn)
         .await?
     {
-        Some(p) => {
-            plans::Entity::find()
-                .filter(plans::Column::MentorId.eq(p.id))
-                .all(conn)
-                .await?
-        }
-        None => {
-            plans::Entity::find()
-                .filter(plans::Column::MenteeId.eq(user.id))
-                .all(conn)
-                .await?
-        }
+        Some(p) => super::plans::Viewer::Mentor(p.id),
+        None => super::plans::Viewer::Mentee(user.id),
     };
     let mut out = Vec::new();
-    for plan in plan_rows {
-        let (mentee, mentor) = people(conn, &plan).await?;
-        let sessions = plan_sessions::Entity::find()
-            .filter(plan_sessions::Column::PlanId.eq(plan.id))
-            .filter(plan_sessions::Column::StartsAt.is_not_null())
-            .order_by_asc(plan_sessions::Column::Number)
-            .all(conn)
-            .await?;
-        for session in sessions {
+    for v in super::plans::all_for(conn, viewer).await? {
+        for session in v.sessions.into_iter().filter(|s| s.starts_at.is_some()) {
             out.push(Loaded {
                 session,
-                plan: plan.clone(),
-                mentee: mentee.clone(),
-                mentor: mentor.clone(),
+                plan: v.plan.clone(),
+                mentee: v.mentee.clone(),
+                mentor: v.mentor.clone(),
             });
         }
     }

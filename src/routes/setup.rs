@@ -24,11 +24,7 @@ pub async fn offer_setup_link(app: &App) -> Result<Option<String>, AppError> {
     if let Ok(mut slot) = app.setup_token.lock() {
         *slot = Some(tokens::digest(&secret));
     }
-    let link = format!(
-        "{}/setup/{}",
-        app.cfg.public_url.trim_end_matches('/'),
-        secret
-    );
+    let link = app.link(&format!("/setup/{secret}"));
     tracing::warn!(
         "No coordinator exists yet. Open this one-time link to create the first one: {link}"
     );

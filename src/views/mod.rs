@@ -130,6 +130,11 @@ pub fn user_tz(user: Option<&users::Model>) -> Tz {
         .unwrap_or(chrono_tz::Asia::Tokyo)
 }
 
+/// The language a user reads emails and calendars in (Japanese unless she chose English).
+pub fn user_lang(user: &users::Model) -> Lang {
+    Lang::parse(&user.locale).unwrap_or_default()
+}
+
 /// Dates as people write them: `2026年12月3日(木) 20:00` / `Thu 3 Dec 2026 20:00`.
 pub fn fmt_datetime(t: DateTime<Utc>, tz: Tz, lang: Lang) -> String {
     let local = t.with_timezone(&tz);

@@ -154,6 +154,19 @@ async fn render_session(
     )
 }
 
+/// The session page again, with what she typed and the problems beside
+/// their fields.
+async fn reshow(
+    app: &App,
+    page: &Page,
+    user: &CurrentUser,
+    id: i32,
+    values: Value,
+    errors: Value,
+) -> PageResult {
+    html(render_session(app, page, user, id, values, errors, vec![]).await?)
+}
+
 #[get("/sessions/<id>")]
 async fn session(
     app: &State<App>,
@@ -239,9 +252,7 @@ async fn propose(
     let (raw, rows, duration_problem) = form_slots(&form);
     if let Some(p) = duration_problem {
         let errors = json!({"duration": [p]});
-        return html(
-            render_session(app, &page, &user, id, form_values(&form), errors, vec![]).await?,
-        );
+        return reshow(app, &page, &user, id, form_values(&form), errors).await;
     }
     // Flag rows that clash with her own busy times before anything is sent.
     if !form.has("ignore_clashes") {
@@ -283,18 +294,17 @@ async fn propose(
     .await
     {
         Ok(_) => done(format!("/sessions/{id}"), "flash-proposed"),
-        Err(e) if e.fields.is_some() => html(
-            render_session(
+        Err(e) if e.fields.is_some() => {
+            reshow(
                 app,
                 &page,
                 &user,
                 id,
                 form_values(&form),
                 form_errors(&e, &rows),
-                vec![],
             )
-            .await?,
-        ),
+            .await
+        }
         Err(e) => refused(format!("/sessions/{id}"), e),
     }
 }
@@ -321,18 +331,9 @@ async fn cancel(
 ) -> PageResult {
     match db::sessions::cancel(app, &user.0, id, form.get("reason")).await {
         Ok(_) => done(format!("/sessions/{id}"), "flash-cancelled"),
-        Err(e) if e.fields.is_some() => html(
-            render_session(
-                app,
-                &page,
-                &user,
-                id,
-                form_values(&form),
-                field_errors(&e),
-                vec![],
-            )
-            .await?,
-        ),
+        Err(e) if e.fields.is_some() => {
+            reshow(app, &page, &user, id, form_values(&form), field_errors(&e)).await
+        }
         Err(e) => refused(format!("/sessions/{id}"), e),
     }
 }
@@ -379,7 +380,7 @@ async fn invite_download(
 async fn feed(app: &State<App>, file: &str) -> Result<IcsFile, AppError> {
     let secret = file.strip_suffix(".ics").ok_or_else(AppError::not_found)?;
     let owner = db::calendars::feed_owner(&app.db.conn, secret).await?;
-    let lang = db::sessions::lang_of(&owner);
+    let lang = crate::views::user_lang(&owner);
     let now = app.clock.now();
     let events: Vec<invite::Event> = db::sessions::for_feed(&app.db.conn, &owner)
         .await?
