@@ -1094,3 +1094,41 @@ async fn busy_times_can_come_from_a_calendar_url() {
         .await;
     assert_eq!(r.body["error"]["fields"]["url"], json!(["invalid_url"]));
 }
+
+on_both!(
+    a_double_click_on_choose_sends_one_invitation,
+    |app: TestApp| async move {
+        let p = matched_pair(&app, "three").await;
+        let s1 = session_id(&p.plan, 1);
+        let r = app
+            .post(
+                &format!("/api/v1/sessions/{s1}/proposals"),
+                &p.mentor,
+                json!({"slots": [{"starts_at": "2026-12-03T20:00", "duration_minutes": 60}]}),
+            )
+            .await;
+        assert_eq!(r.status, Status::Created, "{:?}", r.body);
+        let path = format!("/api/v1/sessions/{s1}/confirm");
+        let body = json!({"starts_at": "2026-12-03T20:00"});
+        let (a, b) = futures::join!(
+            app.post(&path, &p.mentee, body.clone()),
+            app.post(&path, &p.mentee, body.clone())
+        );
+        let mut statuses = [a.status.code, b.status.code];
+        statuses.sort();
+        assert_eq!(statuses, [200, 409], "{:?} {:?}", a.body, b.body);
+        assert_eq!(
+            count_kind(&app, "hanako@example.jp", "session_confirmed").await,
+            1
+        );
+        assert_eq!(
+            count_kind(&app, "suzuki@example.jp", "session_confirmed").await,
+            1
+        );
+        let mail = last_mail(&app, "suzuki@example.jp", "session_confirmed").await;
+        assert_eq!(
+            prop(&vevent(mail.ics.as_deref().unwrap()).1, "SEQUENCE"),
+            "0"
+        );
+    }
+);
