@@ -102,6 +102,12 @@ pub struct AppConfig {
     pub calendar_organizer_name: String,
     /// Hours before a session that its reminder email is sent.
     pub reminder_hours_before: i64,
+    /// Days after a held session with no submitted sheet that the mentee is
+    /// nudged (once).
+    pub sheet_nudge_days: i64,
+    /// Days after a submitted sheet with no reply that the mentor is nudged
+    /// (once).
+    pub reply_nudge_days: i64,
     /// Seconds allowed to fetch a user's busy-times calendar URL.
     pub busy_fetch_timeout_seconds: u64,
     /// Allow busy-times URLs that point at loopback or private addresses
@@ -140,6 +146,8 @@ impl Default for AppConfig {
             calendar_organizer: None,
             calendar_organizer_name: "架け橋 事務局".into(),
             reminder_hours_before: 24,
+            sheet_nudge_days: 3,
+            reply_nudge_days: 5,
             busy_fetch_timeout_seconds: 10,
             busy_fetch_allow_private: false,
         }

@@ -156,6 +156,9 @@ sheet_status-none = Not started
 sheet_status-draft = Draft
 sheet_status-submitted = Submitted
 sheet_status-replied = Replied
+waiting-scheduling = Not scheduled
+waiting-sheet = Sheet not submitted
+waiting-reply = Awaiting reply
 
 ## ineligible
 ineligible-not_accepting = Not accepting mentees at the moment
@@ -177,4 +180,7 @@ next_step-await_choice = Wait for the other person to choose a time
 next_step-attend = Join the session
 next_step-write_sheet = Write your mentoring sheet
 next_step-await_sheet = Wait for your mentee's mentoring sheet
+next_step-await_reply = Wait for your mentor's reply
+next_step-write_reply = Reply to your mentee's sheet
+next_step-read_exchange = Read the exchange
 next_step-nothing = Nothing to do

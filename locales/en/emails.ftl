@@ -140,7 +140,7 @@ email-session-held-subject-mentee = [Kakehashi] Well done on session { $number }
 email-session-held-subject-mentor = [Kakehashi] Thank you for session { $number }
 email-session-held-intro = { $name } has marked session { $number } as held.
 email-session-held-thanks-mentee = Well done, and thank you for making the time.
-email-session-held-sheet-mentee = You can write the mentoring sheet for this session from the plan page as soon as it becomes available. It is worth noting down what you noticed and your next step while the conversation is still fresh.
+email-session-held-sheet-mentee = You can write the mentoring sheet for this session now, from the plan page; a draft is saved automatically as you type. It is worth noting down what you noticed and your next step while the conversation is still fresh.
 email-session-held-thanks-mentor = Thank you so much for making time for { $name } in your busy schedule.
 email-session-held-plan-mentor = You can see the record of your sessions and what comes next on the plan page.
 email-session-held-mistake = If the session has not actually taken place, please let the coordinators know.
@@ -182,3 +182,64 @@ email-ext-declined-closing-mentor = Thank you for everything you have done for {
 email-ext-decided-button = Open the plan page
 email-ext-decided-reason-mentee = You are receiving this email because you asked for one more session on Kakehashi.
 email-ext-decided-reason-mentor = You are receiving this email because your mentee { $mentee } asked for one more session on Kakehashi.
+
+## Mentoring sheets: shared notes (emails/sheet_*, emails/reply_nudge)
+# $name is the other person's display name; $number the session number.
+# These emails never contain the text of a sheet or a reply, only a link.
+
+## 13. sheet_submitted
+
+email-sheet-submitted-subject = [Kakehashi] { $name } has sent you her sheet for session { $number }
+email-sheet-submitted-intro = Your mentee { $name } has sent you her mentoring sheet for session { $number }.
+email-sheet-submitted-action = When you have a moment, please read her sheet and send a reply.
+email-sheet-submitted-strengths = In your reply, under "Your strengths", please name the strengths you have seen in { $name }, in the session or in what she wrote. Being told of a strength she had not seen in herself can mean a great deal to a mentee, and often gives her real confidence.
+email-sheet-submitted-button = Read and reply
+email-sheet-submitted-privacy = To protect { $name }'s privacy, what she wrote is not included in this email; you can read it on the site.
+email-sheet-submitted-closing = Thank you for supporting { $name }.
+email-sheet-submitted-reason = You are receiving this email because { $name }, your mentee on Kakehashi, submitted a mentoring sheet.
+
+## 14. sheet_replied
+
+email-sheet-replied-subject = [Kakehashi] { $name } has replied to your sheet for session { $number }
+email-sheet-replied-intro = Your mentor { $name } has replied to your mentoring sheet for session { $number }.
+email-sheet-replied-strengths = Her reply also names the strengths she sees in you. Do take your time reading it.
+email-sheet-replied-button = Read the reply
+email-sheet-replied-privacy = For your privacy, the reply itself is not included in this email; it is only on the site.
+email-sheet-replied-closing = We are cheering you on as you take your next step.
+email-sheet-replied-reason = You are receiving this email because your mentor { $name } replied to your mentoring sheet on Kakehashi.
+
+## 15. sheet_nudge
+
+email-sheet-nudge-subject = [Kakehashi] Would you like to write your sheet for session { $number }?
+email-sheet-nudge-intro = It has been a few days since session { $number } with { $name }. We hope all is well.
+email-sheet-nudge-invite = Would you like to write your mentoring sheet? Just what you noticed in the session and the next step you would like to take; a few lines are fine. Once you submit it, { $name } will reply.
+email-sheet-nudge-draft = What you type is saved as a draft automatically, so you can write a little at a time. { $name } cannot see your draft until you submit it.
+email-sheet-nudge-button = Write my sheet
+email-sheet-nudge-closing = If now is a busy time, there is no rush: please go at your own pace.
+email-sheet-nudge-reason = You are receiving this email because the mentoring sheet for your session with { $name } on Kakehashi has not been submitted yet. We send this reminder only once per session.
+
+## 16. reply_nudge
+
+email-reply-nudge-subject = [Kakehashi] { $name }'s sheet for session { $number } is waiting for your reply
+email-reply-nudge-thanks = Thank you, as always, for volunteering your time as a Kakehashi mentor.
+email-reply-nudge-intro = A few days ago your mentee { $name } sent you her mentoring sheet for session { $number }, so we are sending a gentle reminder.
+email-reply-nudge-action = When you have a moment, we would be grateful if you could read it and reply. { $name } is surely looking forward to hearing from you, above all about the strengths you see in her. Even a few words can mean a lot.
+email-reply-nudge-button = Read and reply
+email-reply-nudge-privacy = To protect { $name }'s privacy, what she wrote is not included in this email; you can read it on the site.
+email-reply-nudge-unable = If you are unable to reply for any reason, please let the coordinators know.
+email-reply-nudge-crossed = If you have replied in the meantime, please disregard this email.
+email-reply-nudge-reason = You are receiving this email because a mentoring sheet from { $name }, your mentee on Kakehashi, has not had a reply yet. We send this reminder only once per sheet.
+
+## 17. feedback_request
+
+email-feedback-subject = [Kakehashi] Congratulations on completing your plan, and a short questionnaire
+email-feedback-intro = Congratulations! Every session has been held and every mentoring sheet has had its reply, so your plan is now complete. Well done on all you have put into it.
+email-feedback-ask = To help us make the programme better, would you answer a short questionnaire? It takes about a minute.
+email-feedback-questions-heading = What we ask
+email-feedback-q-satisfaction = How satisfied you are with the match with your mentor (1 to 5)
+email-feedback-q-action = Whether you have taken a positive step since your sessions began, and if so, what it was
+email-feedback-q-comment = Any comments you would like to share (optional)
+email-feedback-use = Your answers help us improve the programme for the women who join after you.
+email-feedback-button = Answer the questionnaire
+email-feedback-closing = All of us are cheering you on in the steps ahead.
+email-feedback-reason = You are receiving this email because your Kakehashi plan has been completed.

@@ -156,6 +156,9 @@ sheet_status-none = 未記入
 sheet_status-draft = 下書き
 sheet_status-submitted = 提出済み
 sheet_status-replied = 返信済み
+waiting-scheduling = 日程が決まっていない
+waiting-sheet = シート未提出
+waiting-reply = 返信待ち
 
 ## ineligible
 ineligible-not_accepting = 現在受け入れを停止中
@@ -177,4 +180,7 @@ next_step-await_choice = 相手が日時を選ぶのをお待ちください
 next_step-attend = 面談に参加してください
 next_step-write_sheet = メンタリングシートを書きましょう
 next_step-await_sheet = メンティのメンタリングシートをお待ちください
+next_step-await_reply = メンターからの返信をお待ちください
+next_step-write_reply = メンティのシートに返信しましょう
+next_step-read_exchange = やりとりを読み返す
 next_step-nothing = ありません

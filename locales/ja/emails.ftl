@@ -140,7 +140,7 @@ email-session-held-subject-mentee = 【架け橋】第{ $number }回面談、お
 email-session-held-subject-mentor = 【架け橋】第{ $number }回面談のお礼
 email-session-held-intro = { $name }さんが、第{ $number }回面談を「実施済み」として記録しました。
 email-session-held-thanks-mentee = 面談、お疲れさまでした。
-email-session-held-sheet-mentee = 今回の面談のメンタリングシートは、記入できるようになりしだい、プランのページから書いていただけます。面談で気づいたことや次の一歩を、記憶が新しいうちに書き留めておくのがおすすめです。
+email-session-held-sheet-mentee = 今回の面談のメンタリングシートは、プランのページからさっそく書いていただけます。入力した内容は下書きとして自動で保存されます。面談で気づいたことや次の一歩を、記憶が新しいうちに書き留めておくのがおすすめです。
 email-session-held-thanks-mentor = お忙しいなか、{ $name }さんのために面談のお時間をとっていただき、ありがとうございました。
 email-session-held-plan-mentor = これまでの面談の記録やこれからの予定は、プランのページでご確認いただけます。
 email-session-held-mistake = 面談がまだ行われていない場合は、お手数ですが事務局までご連絡ください。
@@ -182,3 +182,64 @@ email-ext-declined-closing-mentor = これまで{ $mentee }さんを支えてく
 email-ext-decided-button = プランのページを開く
 email-ext-decided-reason-mentee = 架け橋で面談の追加をお申し出いただいたため、このメールをお送りしています。
 email-ext-decided-reason-mentor = 架け橋であなたがメンターを務める{ $mentee }さんのプランについて、面談の追加のお申し出があったため、このメールをお送りしています。
+
+## Mentoring sheets: shared notes (emails/sheet_*, emails/reply_nudge)
+# $name is the other person's display name; $number the session number.
+# These emails never contain the text of a sheet or a reply, only a link.
+
+## 13. sheet_submitted
+
+email-sheet-submitted-subject = 【架け橋】第{ $number }回のメンタリングシートが届きました（{ $name }さんより）
+email-sheet-submitted-intro = メンティの{ $name }さんから、第{ $number }回面談のメンタリングシートが届きました。
+email-sheet-submitted-action = お手すきの際にシートをお読みいただき、ご返信をお願いいたします。
+email-sheet-submitted-strengths = 返信では、面談やシートから感じられた{ $name }さんの強みを、「あなたの強み」としてぜひお伝えください。自分では気づいていなかった強みを人から言葉にしてもらえることは、メンティにとって大きな励みとなり、自信にもつながります。
+email-sheet-submitted-button = シートを読んで返信する
+email-sheet-submitted-privacy = { $name }さんのプライバシーを守るため、シートの内容はメールには記載しておりません。内容はサイトでご確認ください。
+email-sheet-submitted-closing = いつも{ $name }さんを支えてくださり、ありがとうございます。
+email-sheet-submitted-reason = 架け橋であなたがメンターを務める{ $name }さんが、メンタリングシートを提出したため、このメールをお送りしています。
+
+## 14. sheet_replied
+
+email-sheet-replied-subject = 【架け橋】第{ $number }回のメンタリングシートに返信が届きました（{ $name }さんより）
+email-sheet-replied-intro = メンターの{ $name }さんから、第{ $number }回面談のメンタリングシートに返信が届きました。
+email-sheet-replied-strengths = 返信には、{ $name }さんから見たあなたの強みも書かれています。ぜひゆっくりお読みください。
+email-sheet-replied-button = 返信を読む
+email-sheet-replied-privacy = プライバシーを守るため、返信の内容はメールには記載していません。内容はサイトでご確認ください。
+email-sheet-replied-closing = あなたの次の一歩を、事務局一同応援しています。
+email-sheet-replied-reason = 架け橋で、メンターの{ $name }さんがあなたのメンタリングシートに返信したため、このメールをお送りしています。
+
+## 15. sheet_nudge
+
+email-sheet-nudge-subject = 【架け橋】第{ $number }回面談のメンタリングシートを書いてみませんか
+email-sheet-nudge-intro = { $name }さんとの第{ $number }回面談から数日がたちました。その後、いかがお過ごしですか。
+email-sheet-nudge-invite = 面談で気づいたことや、これからやってみたい次の一歩を、メンタリングシートに書いてみませんか。短い文章でもかまいません。提出すると、{ $name }さんから返信が届きます。
+email-sheet-nudge-draft = 入力した内容は下書きとして自動で保存されるので、少しずつ書き進めることができます。下書きは、提出するまで{ $name }さんには見えません。
+email-sheet-nudge-button = シートを書く
+email-sheet-nudge-closing = お忙しいときは、どうぞご無理なく。あなたのペースで大丈夫です。
+email-sheet-nudge-reason = 架け橋で、{ $name }さんとの面談のメンタリングシートがまだ提出されていないため、このメールをお送りしています。このお知らせは、面談ごとに一度だけお送りします。
+
+## 16. reply_nudge
+
+email-reply-nudge-subject = 【架け橋】メンタリングシートへのご返信のお願い（{ $name }さん・第{ $number }回）
+email-reply-nudge-thanks = 日頃より、架け橋のメンターとしてボランティアでお力添えいただき、誠にありがとうございます。
+email-reply-nudge-intro = メンティの{ $name }さんから第{ $number }回面談のメンタリングシートが届いて数日が経ちましたので、念のためお知らせいたします。
+email-reply-nudge-action = お忙しいところ恐縮ですが、お手すきの際にシートをお読みいただき、ご返信いただけますと幸いです。{ $name }さんも、あなたからの言葉、とりわけご自身の強みについての言葉を心待ちにしていることと思います。短いひと言でも、大きな励みになります。
+email-reply-nudge-button = シートを読んで返信する
+email-reply-nudge-privacy = { $name }さんのプライバシーを守るため、シートの内容はメールには記載しておりません。内容はサイトでご確認ください。
+email-reply-nudge-unable = ご事情によりご返信が難しい場合は、お手数ですが事務局までご連絡ください。
+email-reply-nudge-crossed = 本メールと行き違いでご返信いただいている場合は、ご容赦ください。
+email-reply-nudge-reason = 架け橋であなたがメンターを務める{ $name }さんのメンタリングシートに、まだご返信がないため、このメールをお送りしています。このお知らせは、シートごとに一度だけお送りします。
+
+## 17. feedback_request
+
+email-feedback-subject = 【架け橋】プラン修了のお祝いと、アンケートのお願い
+email-feedback-intro = すべての面談とメンタリングシートのやり取りを終え、あなたのプランが修了しました。おめでとうございます。ここまで本当にお疲れさまでした。
+email-feedback-ask = プログラムをよりよいものにするため、簡単なアンケートへのご協力をお願いいたします。所要時間は1分ほどです。
+email-feedback-questions-heading = アンケートの内容
+email-feedback-q-satisfaction = メンターとのマッチングの満足度（1〜5の5段階）
+email-feedback-q-action = 面談を受けてから、何か前向きな行動を起こしたかどうか（起こした場合は、その内容）
+email-feedback-q-comment = ご意見・ご感想（任意）
+email-feedback-use = いただいた回答は、これから参加される方々のために、プログラムの改善に役立てます。
+email-feedback-button = アンケートに答える
+email-feedback-closing = これからのあなたの歩みを、事務局一同、心から応援しています。
+email-feedback-reason = 架け橋で、あなたのプランが修了したため、このメールをお送りしています。

@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261120_000001_initial;
 mod m20261121_000001_sessions;
+mod m20261122_000001_sheets;
 
 /// Every migration of the application, oldest first.
 pub struct Migrator;
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261120_000001_initial::Migration),
             Box::new(m20261121_000001_sessions::Migration),
+            Box::new(m20261122_000001_sheets::Migration),
         ]
     }
 }

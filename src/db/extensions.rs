@@ -49,7 +49,7 @@ pub async fn request(
     .one(&tx)
     .await?
     .ok_or_else(AppError::not_found)?;
-    let plan = super::sessions::settle_plan(&tx, plan.id, now).await?;
+    let plan = super::sheets::settle(&tx, app, plan.id, now).await?;
     if plan.status != PlanStatus::Completed.as_str() {
         return Err(AppError::conflict(
             "plan_not_completed",

@@ -9,6 +9,7 @@ pub mod matching;
 pub mod mentors;
 pub mod plans;
 pub mod sessions;
+pub mod sheets;
 pub mod users;
 
 use crate::error::AppError;

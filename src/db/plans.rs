@@ -124,6 +124,9 @@ pub async fn add_session<C: ConnectionTrait>(
         uid: Set(format!("{}@kakehashi", uuid::Uuid::new_v4())),
         sequence: Set(0),
         proposals: Set("[]".into()),
+        sheet_status: Set(crate::domain::codes::SheetStatus::NotStarted
+            .as_str()
+            .into()),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -158,6 +161,16 @@ impl Viewer {
             Viewer::Coordinator => None,
         }
     }
+}
+
+/// How `user` looks at plans (by role).
+pub async fn viewer_of<C: ConnectionTrait>(conn: &C, user: &users::Model) -> AppResult<Viewer> {
+    use crate::domain::codes::Role;
+    Ok(match Role::parse(&user.role) {
+        Some(Role::Coordinator) => Viewer::Coordinator,
+        Some(Role::Mentor) => Viewer::Mentor(super::mentors::for_user(conn, user.id).await?.id),
+        _ => Viewer::Mentee(user.id),
+    })
 }
 
 fn scoped(viewer: Viewer) -> sea_orm::Select<plans::Entity> {

@@ -4,7 +4,7 @@
 //! invitation of a session's current state.
 use super::entities::{mentor_profiles, plan_sessions, plans, users};
 use super::lock_for_update;
-use crate::domain::codes::{PlanStatus, SessionStatus, Side};
+use crate::domain::codes::{PlanStatus, SessionStatus, SheetStatus, Side};
 use crate::domain::invite::{self, Event, Method, Person};
 use crate::domain::schedule::{self, NextStep, Proposal, RawSlot, Slot, State};
 use crate::error::{AppError, AppResult};
@@ -59,6 +59,7 @@ pub fn state(s: &plan_sessions::Model) -> State {
         proposed_by: s.proposed_by.as_deref().and_then(Side::parse),
         ever_confirmed: s.confirmed_at.is_some(),
         sequence: s.sequence,
+        sheet: SheetStatus::parse(&s.sheet_status).unwrap_or(SheetStatus::NotStarted),
     }
 }
 
@@ -521,13 +522,13 @@ pub async fn held(app: &App, user: &users::Model, id: i32) -> AppResult<Loaded> 
         None,
     )
     .await?;
-    let plan = settle_plan(&tx, l.plan.id, now).await?;
+    let plan = super::sheets::settle(&tx, app, l.plan.id, now).await?;
     tx.commit().await?;
     app.wake_mailer();
     Ok(Loaded { plan, ..l })
 }
 
-async fn mark_held<C: ConnectionTrait>(
+pub(crate) async fn mark_held<C: ConnectionTrait>(
     conn: &C,
     s: &plan_sessions::Model,
     now: DateTime<Utc>,
@@ -543,13 +544,14 @@ async fn mark_held<C: ConnectionTrait>(
     Ok(active.update(conn).await?)
 }
 
-/// Complete the plan when every session is held.
+/// Complete the plan when every session is held and every sheet replied.
+/// Answers the plan and whether this call completed it.
 pub async fn settle_plan<C: ConnectionTrait>(
     conn: &C,
     plan_id: i32,
     now: DateTime<Utc>,
-) -> AppResult<plans::Model> {
-    // Lock the plan first, so that two sessions held at once both see each
+) -> AppResult<(plans::Model, bool)> {
+    // Lock the plan first, so that two sessions settled at once both see each
     // other (the second waits, then reads the first's committed change).
     let plan = lock_for_update(
         conn.get_database_backend(),
@@ -559,22 +561,25 @@ pub async fn settle_plan<C: ConnectionTrait>(
     .await?
     .ok_or_else(AppError::not_found)?;
     if !plan_active(&plan) {
-        return Ok(plan);
+        return Ok((plan, false));
     }
-    let statuses: Vec<SessionStatus> = plan_sessions::Entity::find()
+    let sessions: Vec<(SessionStatus, SheetStatus)> = plan_sessions::Entity::find()
         .filter(plan_sessions::Column::PlanId.eq(plan.id))
         .all(conn)
         .await?
         .iter()
-        .map(|s| state(s).effective_status(now))
+        .map(|s| {
+            let st = state(s);
+            (st.effective_status(now), st.sheet)
+        })
         .collect();
-    if !schedule::plan_complete(&statuses) {
-        return Ok(plan);
+    if !crate::domain::sheet::plan_complete(&sessions) {
+        return Ok((plan, false));
     }
     let mut active = plan.into_active_model();
     active.status = Set(PlanStatus::Completed.as_str().into());
     active.completed_at = Set(Some(now));
-    Ok(active.update(conn).await?)
+    Ok((active.update(conn).await?, true))
 }
 
 /// The background pass: sessions whose end has passed become held (and their
@@ -606,7 +611,7 @@ pub async fn tick(app: &App) -> AppResult<usize> {
                 && state(r).effective_status(now) == SessionStatus::Held
         }) {
             mark_held(&tx, &row, now).await?;
-            settle_plan(&tx, row.plan_id, now).await?;
+            super::sheets::settle(&tx, app, row.plan_id, now).await?;
         }
         tx.commit().await?;
     }

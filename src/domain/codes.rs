@@ -345,6 +345,9 @@ codes! {
         Attend = "attend",
         WriteSheet = "write_sheet",
         AwaitSheet = "await_sheet",
+        AwaitReply = "await_reply",
+        WriteReply = "write_reply",
+        ReadExchange = "read_exchange",
         Nothing = "nothing",
     }
 
@@ -362,6 +365,16 @@ codes! {
         Draft = "draft",
         Submitted = "submitted",
         Replied = "replied",
+    }
+
+    /// What a stalled pair is waiting for (the coordinator's list).
+    Waiting, "waiting" {
+        /// A session nobody has scheduled yet.
+        Scheduling = "scheduling",
+        /// A held session whose sheet is not submitted.
+        Sheet = "sheet",
+        /// A submitted sheet without a reply.
+        Reply = "reply",
     }
 }
 
@@ -446,6 +459,7 @@ mod tests {
             NextStep,
             ExtensionStatus,
             SheetStatus,
+            Waiting,
         );
     }
 

@@ -101,6 +101,10 @@ pub struct IntakeFields {
     pub call_ok: Option<bool>,
     /// Agreement to the programme's terms ([`CONSENT_VERSION`]).
     pub consent: bool,
+    /// Whether the programme office (coordinator) may read her submitted
+    /// mentoring sheets; optional, and she may change it at any time.
+    #[serde(default)]
+    pub share_sheets: bool,
 }
 
 /// Names of all editable fields, in form order.
@@ -124,6 +128,7 @@ pub const FIELDS: &[&str] = &[
     "phone",
     "call_ok",
     "consent",
+    "share_sheets",
 ];
 
 /// Read-only fields a client may see but never set.
@@ -212,13 +217,8 @@ impl IntakeFields {
                     _ => return Err(vec![problem::INVALID]),
                 }
             }
-            "consent" => {
-                self.consent = match value {
-                    Value::Null => false,
-                    Value::Bool(b) => *b,
-                    _ => return Err(vec![problem::INVALID]),
-                }
-            }
+            "consent" => self.consent = flag(value)?,
+            "share_sheets" => self.share_sheets = flag(value)?,
             k if READ_ONLY.contains(&k) => return Err(vec![problem::READ_ONLY]),
             _ => return Err(vec![problem::UNKNOWN_FIELD]),
         }
@@ -247,6 +247,7 @@ impl IntakeFields {
             "phone" => self.phone == other.phone,
             "call_ok" => self.call_ok == other.call_ok,
             "consent" => self.consent == other.consent,
+            "share_sheets" => self.share_sheets == other.share_sheets,
             _ => true,
         }
     }
@@ -415,6 +416,15 @@ fn small_int(value: &Value, max: u8) -> Result<Option<u8>, Problems> {
 
 /// Free text that may span lines: trimmed, CRLF → LF, empty → None, at most
 /// [`MAX_TEXT`] characters, no control characters but `\n` and `\t`.
+/// A yes/no field; null is no.
+fn flag(value: &Value) -> Result<bool, Problems> {
+    match value {
+        Value::Null => Ok(false),
+        Value::Bool(b) => Ok(*b),
+        _ => Err(vec![problem::INVALID]),
+    }
+}
+
 fn multiline_text(value: &Value) -> Result<Option<String>, Problems> {
     let raw = match value {
         Value::Null => return Ok(None),
@@ -594,6 +604,7 @@ mod tests {
             phone: Some("090-1234-5678".to_owned()),
             call_ok: Some(true),
             consent: true,
+            share_sheets: true,
         }
     }
 
@@ -1109,6 +1120,7 @@ mod tests {
                 phone,
                 call_ok,
                 consent,
+                share_sheets: consent,
             },
         )
     }

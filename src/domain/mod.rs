@@ -8,7 +8,9 @@ pub mod intake;
 pub mod invite;
 pub mod matching;
 pub mod mentor;
+pub mod outcomes;
 pub mod schedule;
+pub mod sheet;
 
 /// Field name → problem codes (e.g. `"required"`, `"unknown_code"`).
 pub type FieldErrors = std::collections::BTreeMap<String, Vec<String>>;

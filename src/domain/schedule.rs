@@ -7,7 +7,7 @@
 //! reaches the calendars raises the session's SEQUENCE (the first invitation
 //! is sequence 0), so calendars update one entry instead of adding another.
 pub use super::codes::NextStep;
-use super::codes::{SessionStatus, Side};
+use super::codes::{SessionStatus, SheetStatus, Side};
 use super::{push_error, FieldErrors};
 use chrono::{DateTime, Duration, LocalResult, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -178,6 +178,8 @@ pub struct State {
     /// Whether an invitation was ever sent (the first one is sequence 0).
     pub ever_confirmed: bool,
     pub sequence: i32,
+    /// Where the session's mentoring sheet stands.
+    pub sheet: SheetStatus,
 }
 
 impl State {
@@ -300,12 +302,6 @@ pub fn reminder_due(starts_at: DateTime<Utc>, now: DateTime<Utc>, window: Durati
     now < starts_at && starts_at - now <= window
 }
 
-/// A plan is complete when every session has been held. (The sheet exchange
-/// adds "and every sheet replied" here.)
-pub fn plan_complete(statuses: &[SessionStatus]) -> bool {
-    !statuses.is_empty() && statuses.iter().all(|s| *s == SessionStatus::Held)
-}
-
 /// The next step for `viewer` (a coordinator sees the pair's step as the
 /// mentee's).
 pub fn next_step(state: &State, viewer: Side, now: DateTime<Utc>) -> NextStep {
@@ -322,9 +318,12 @@ pub fn next_step(state: &State, viewer: Side, now: DateTime<Utc>) -> NextStep {
         }
         SessionStatus::Proposed => NextStep::ProposeTimes,
         SessionStatus::Scheduled => NextStep::Attend,
-        SessionStatus::Held => match viewer {
-            Side::Mentee => NextStep::WriteSheet,
-            Side::Mentor => NextStep::AwaitSheet,
+        SessionStatus::Held => match (viewer, state.sheet) {
+            (Side::Mentee, SheetStatus::NotStarted | SheetStatus::Draft) => NextStep::WriteSheet,
+            (Side::Mentor, SheetStatus::NotStarted | SheetStatus::Draft) => NextStep::AwaitSheet,
+            (Side::Mentee, SheetStatus::Submitted) => NextStep::AwaitReply,
+            (Side::Mentor, SheetStatus::Submitted) => NextStep::WriteReply,
+            (_, SheetStatus::Replied) => NextStep::ReadExchange,
         },
         SessionStatus::Cancelled => NextStep::Nothing,
     }
@@ -452,6 +451,7 @@ mod tests {
             proposed_by: None,
             ever_confirmed: false,
             sequence: 0,
+            sheet: SheetStatus::NotStarted,
         }
     }
 
@@ -524,6 +524,13 @@ mod tests {
         assert_eq!(next_step(&s, Side::Mentor, after), NextStep::AwaitSheet);
         assert_eq!(next_step(&s, Side::Mentee, now()), NextStep::AwaitChoice);
         assert_eq!(next_step(&s, Side::Mentor, now()), NextStep::ChooseTime);
+        let mut s = s;
+        s.sheet = SheetStatus::Submitted;
+        assert_eq!(next_step(&s, Side::Mentee, after), NextStep::AwaitReply);
+        assert_eq!(next_step(&s, Side::Mentor, after), NextStep::WriteReply);
+        s.sheet = SheetStatus::Replied;
+        assert_eq!(next_step(&s, Side::Mentee, after), NextStep::ReadExchange);
+        assert_eq!(next_step(&s, Side::Mentor, after), NextStep::ReadExchange);
     }
 
     #[test]
@@ -569,13 +576,5 @@ mod tests {
         assert!(reminder_due(start, start - Duration::hours(24), day));
         assert!(reminder_due(start, start - Duration::minutes(1), day));
         assert!(!reminder_due(start, start, day));
-    }
-
-    #[test]
-    fn a_plan_completes_when_every_session_is_held() {
-        use SessionStatus::*;
-        assert!(plan_complete(&[Held, Held, Held]));
-        assert!(!plan_complete(&[Held, Scheduled, Held]));
-        assert!(!plan_complete(&[]));
     }
 }

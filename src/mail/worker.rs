@@ -78,6 +78,10 @@ pub async fn run(app: App) {
         if let Err(e) = crate::db::sessions::tick(&app).await {
             tracing::error!(error = ?e.detail, "session pass failed");
         }
+        // Sheets and replies overdue: one nudge each.
+        if let Err(e) = crate::db::sheets::tick(&app).await {
+            tracing::error!(error = ?e.detail, "sheet nudge pass failed");
+        }
         if let Err(e) = deliver_due(&app, &transport).await {
             tracing::error!(error = ?e.detail, "outbox pass failed");
         }

@@ -1,10 +1,12 @@
 //! The JSON shapes of the API contract, built from rows. Times are RFC 3339
 //! in the caller's time zone (Asia/Tokyo by default).
 use crate::db::entities::{
-    assignments, call_notes, intake_edits, intakes, plan_extensions, plan_sessions, users,
+    assignments, call_notes, intake_edits, intakes, plan_extensions, plan_feedback, plan_sessions,
+    sheets, users,
 };
 use crate::db::mentors::MentorView;
 use crate::db::plans::PlanView;
+use crate::db::sheets::{ReadEntry, SheetView, Stalled};
 use crate::domain::busy::Busy;
 use crate::domain::codes::{SessionStatus, Side};
 use crate::domain::matching::Ranked;
@@ -139,7 +141,7 @@ pub fn session(s: &plan_sessions::Model, r: Reader<'_>) -> Value {
         "sequence": s.sequence,
         "cancel_reason": if status == SessionStatus::Unscheduled { json!(s.cancel_reason) } else { Value::Null },
         "next_step": crate::db::sessions::next_step(s, r.side, r.now).as_str(),
-        "sheet_status": "none",
+        "sheet_status": crate::db::sheets::status_of(s).as_str(),
     })
 }
 
@@ -165,5 +167,109 @@ pub fn extension(e: &plan_extensions::Model, tz: Tz) -> Value {
         "decline_reason": e.decline_reason,
         "created_at": time(e.created_at, tz),
         "decided_at": opt_time(e.decided_at, tz),
+    })
+}
+
+/// A session's sheet (the contract's `sheet`), with the reply once there is one.
+pub fn sheet(session: &plan_sessions::Model, row: Option<&sheets::Model>, tz: Tz) -> Value {
+    let prompts: Vec<String> = serde_json::from_str(&session.prompts).unwrap_or_default();
+    let text = |f: fn(&sheets::Model) -> &String| row.map(f).cloned().unwrap_or_default();
+    let reply = match row {
+        Some(r) => match (&r.reply_message, &r.reply_strengths, r.replied_at) {
+            (Some(m), Some(st), Some(at)) => {
+                json!({"message": m, "strengths": st, "replied_at": time(at, tz)})
+            }
+            _ => Value::Null,
+        },
+        None => Value::Null,
+    };
+    json!({
+        "session_id": session.id,
+        "plan_id": session.plan_id,
+        "number": session.number,
+        "theme": session.theme,
+        "status": crate::db::sheets::status_of(session).as_str(),
+        "prompts": prompts,
+        "realizations": text(|r| &r.realizations),
+        "next_actions": text(|r| &r.next_actions),
+        "questions": text(|r| &r.questions),
+        "version": row.map_or(0, |r| r.version),
+        "saved_at": opt_time(row.map(|r| r.updated_at), tz),
+        "submitted_at": opt_time(row.and_then(|r| r.submitted_at), tz),
+        "reply": reply,
+    })
+}
+
+pub fn sheet_view(v: &SheetView, tz: Tz) -> Value {
+    let mut out = sheet(&v.loaded.session, v.sheet.as_ref(), tz);
+    out["mentee"] = person(&v.loaded.mentee);
+    out["mentor"] =
+        json!({"id": v.loaded.plan.mentor_id, "display_name": v.loaded.mentor.display_name});
+    out
+}
+
+pub fn feedback(f: &plan_feedback::Model, tz: Tz) -> Value {
+    json!({
+        "plan_id": f.plan_id,
+        "satisfaction": f.satisfaction,
+        "positive_action": f.positive_action,
+        "positive_action_detail": f.positive_action_detail,
+        "comment": f.comment,
+        "created_at": time(f.created_at, tz),
+    })
+}
+
+pub fn sheet_read(r: &ReadEntry, tz: Tz) -> Value {
+    json!({
+        "session_id": r.read.session_id,
+        "plan_id": r.read.plan_id,
+        "number": r.number,
+        "reader": {"id": r.read.reader_id, "display_name": r.reader},
+        "read_at": time(r.read.read_at, tz),
+    })
+}
+
+pub fn stalled(st: &Stalled, p: &PlanView, now: DateTime<Utc>, tz: Tz) -> Value {
+    json!({
+        "plan_id": st.plan_id,
+        "session_id": st.session_id,
+        "number": st.number,
+        "waiting_for": st.waiting.as_str(),
+        "since": time(st.since, tz),
+        "waited_hours": (now - st.since).num_hours().max(0),
+        "mentee": person(&p.mentee),
+        "mentor": {"id": p.plan.mentor_id, "display_name": p.mentor.display_name},
+    })
+}
+
+/// The outcome figures of a period, with shares as whole percentages and
+/// waiting times as days.
+pub fn figures(
+    f: &crate::domain::outcomes::Figures,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Value {
+    use crate::domain::outcomes::{days, percent, Spread};
+    let spread = |s: &Spread| {
+        json!({
+            "count": s.count,
+            "median_days": days(s.median_hours),
+            "p90_days": days(s.p90_hours),
+            "median_hours": s.median_hours,
+        })
+    };
+    json!({
+        "period": {"from": from.to_string(), "to": to.to_string()},
+        "feedback_count": f.feedback_count,
+        "satisfaction_counts": f.satisfaction_counts,
+        "satisfied_count": f.satisfied_count,
+        "satisfaction_percent": percent(f.satisfaction_share),
+        "positive_action_count": f.positive_action_count,
+        "positive_action_percent": percent(f.positive_action_share),
+        "matches": f.matches,
+        "intake_to_match": spread(&f.intake_to_match),
+        "match_to_first_session": spread(&f.match_to_first_session),
+        "sheet_turnaround": spread(&f.sheet_turnaround),
+        "reply_turnaround": spread(&f.reply_turnaround),
     })
 }

@@ -89,6 +89,23 @@ fn samples() -> Vec<(&'static str, Value)> {
             "extension_decided",
             json!({"approved": false, "role": "mentor", "mentee_name": "山田 花子", "mentor_name": "鈴木 恵子", "reason": "今期の枠が埋まっています", "link": link}),
         ),
+        (
+            "sheet_submitted",
+            json!({"mentee_name": "山田 花子 <b>&", "number": 1, "theme": "現状と悩みの整理", "link": link}),
+        ),
+        (
+            "sheet_replied",
+            json!({"mentor_name": "鈴木 恵子", "number": 2, "theme": "", "link": link}),
+        ),
+        (
+            "sheet_nudge",
+            json!({"mentor_name": "鈴木 恵子", "number": 1, "theme": "現状と悩みの整理", "link": link}),
+        ),
+        (
+            "reply_nudge",
+            json!({"mentee_name": "山田 花子", "number": 3, "theme": "具体的な行動計画", "link": link}),
+        ),
+        ("feedback_request", json!({"link": link})),
     ]
 }
 

@@ -216,6 +216,9 @@ impl TestApp {
     pub async fn post(&self, path: &str, token: &str, body: Value) -> ApiAnswer {
         self.api("POST", path, Some(token), Some(body)).await
     }
+    pub async fn put(&self, path: &str, token: &str, body: Value) -> ApiAnswer {
+        self.api("PUT", path, Some(token), Some(body)).await
+    }
 
     /// Register a mentee and answer her token.
     pub async fn mentee(&self, email: &str) -> String {

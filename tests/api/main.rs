@@ -18,3 +18,4 @@ mod openapi;
 mod pages;
 mod session_pages;
 mod sessions;
+mod sheets;

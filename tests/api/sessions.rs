@@ -56,7 +56,36 @@ pub async fn matched_pair(app: &TestApp, plan: &str) -> Pair {
     }
 }
 
-fn session_id(plan: &Value, n: usize) -> i64 {
+/// The mentee writes and submits her sheet for a held session and the
+/// mentor replies.
+pub async fn exchange_sheet(app: &TestApp, p: &Pair, session: i64) {
+    let r = app
+        .put(
+            &format!("/api/v1/sessions/{session}/sheet"),
+            &p.mentee,
+            json!({"realizations": "上司に相談してみようと思えた", "next_actions": "来週面談を申し込む"}),
+        )
+        .await;
+    assert_eq!(r.status, Status::Ok, "{:?}", r.body);
+    let r = app
+        .post(
+            &format!("/api/v1/sessions/{session}/sheet/submit"),
+            &p.mentee,
+            json!({}),
+        )
+        .await;
+    assert_eq!(r.status, Status::Ok, "{:?}", r.body);
+    let r = app
+        .post(
+            &format!("/api/v1/sessions/{session}/sheet/reply"),
+            &p.mentor,
+            json!({"message": "よく考えましたね", "strengths": "周りを巻き込む力"}),
+        )
+        .await;
+    assert_eq!(r.status, Status::Ok, "{:?}", r.body);
+}
+
+pub fn session_id(plan: &Value, n: usize) -> i64 {
     plan["sessions"][n - 1]["id"].as_i64().unwrap()
 }
 
@@ -439,6 +468,16 @@ on_both!(a_whole_plan_through_the_api, |app: TestApp| async move {
     let r = app
         .get(&format!("/api/v1/plans/{plan_id}"), &p.mentee)
         .await;
+    assert_eq!(
+        r.body["plan"]["status"], "active",
+        "held, but sheets are due"
+    );
+    for n in 1..=3 {
+        exchange_sheet(&app, &p, session_id(&p.plan, n)).await;
+    }
+    let r = app
+        .get(&format!("/api/v1/plans/{plan_id}"), &p.mentee)
+        .await;
     assert_eq!(r.body["plan"]["status"], "completed", "{:?}", r.body);
 
     // Extension: the mentee asks, the coordinator is emailed and approves;
@@ -545,6 +584,7 @@ on_both!(
         assert!(props.iter().all(|p| p.0 != "URL"), "no meeting URL given");
         app.post(&format!("/api/v1/sessions/{s1}/held"), &p.mentor, json!({}))
             .await;
+        exchange_sheet(&app, &p, s1).await;
         let r = app
             .get(&format!("/api/v1/plans/{}", p.plan["id"]), &p.mentee)
             .await;

@@ -29,6 +29,10 @@ pub struct Model {
     pub cancel_reason: Option<String>,
     pub cancelled_at: Option<DateTimeUtc>,
     pub reminded_at: Option<DateTimeUtc>,
+    /// Mirrors the sheet's life cycle (`SheetStatus`): none, draft, submitted, replied.
+    pub sheet_status: String,
+    /// When the mentee was nudged to write her sheet (once).
+    pub sheet_nudged_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

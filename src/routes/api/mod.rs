@@ -6,10 +6,12 @@ mod mentors;
 mod plans;
 mod review;
 mod sessions;
+mod sheets;
 mod system;
 
 pub use plans::viewer as plan_viewer;
 pub use sessions::{calendar_json, invite_ics, session_json, CalendarBody};
+pub use sheets::{export as outcomes_csv, period as outcomes_period, Csv};
 pub use system::health;
 
 use crate::db::entities::users;
@@ -33,6 +35,7 @@ pub fn routes() -> Vec<Route> {
     r.extend(plans::routes());
     r.extend(plans::template_routes());
     r.extend(sessions::routes());
+    r.extend(sheets::routes());
     r
 }
 

@@ -3,7 +3,6 @@ use super::{paging, tz};
 use crate::auth::CurrentUser;
 use crate::db;
 use crate::db::plans::Viewer;
-use crate::domain::codes::Role;
 use crate::error::AppError;
 use crate::views::json;
 use crate::App;
@@ -13,13 +12,7 @@ use serde_json::{json, Value};
 
 /// Which plans this user may see.
 pub async fn viewer(app: &App, user: &CurrentUser) -> Result<Viewer, AppError> {
-    Ok(match user.role() {
-        Some(Role::Coordinator) => Viewer::Coordinator,
-        Some(Role::Mentor) => {
-            Viewer::Mentor(db::mentors::for_user(&app.db.conn, user.0.id).await?.id)
-        }
-        _ => Viewer::Mentee(user.0.id),
-    })
+    db::plans::viewer_of(&app.db.conn, &user.0).await
 }
 
 #[get("/plans?<limit>&<page>")]

@@ -294,6 +294,10 @@ async fn submit(app: &State<App>, page: Page, mentee: Mentee, form: FormData) ->
     }
     let mut consent = Map::new();
     consent.insert("consent".into(), json!(form.get("consent") == "true"));
+    consent.insert(
+        "share_sheets".into(),
+        json!(form.get("share_sheets") == "true"),
+    );
     if let Err(e) = db::intakes::save(app, mentee.0.id, &consent).await {
         return refused("/home", e);
     }

@@ -6,6 +6,7 @@ mod mentee;
 mod mentor;
 mod public;
 mod sessions;
+mod sheets;
 
 use crate::error::AppError;
 use rocket::response::content::RawHtml;
@@ -19,6 +20,7 @@ pub fn routes() -> Vec<Route> {
     r.extend(mentor::routes());
     r.extend(coordinator::routes());
     r.extend(sessions::routes());
+    r.extend(sheets::routes());
     r
 }
 

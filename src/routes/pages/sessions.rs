@@ -49,6 +49,8 @@ async fn plan(
             json!({
                 "id": s.id, "number": s.number, "theme": s.theme, "status": status.as_str(), "when": when,
                 "next_step": db::sessions::next_step(s, viewer.side(), now).as_str(),
+                "sheet_status": db::sheets::status_of(s).as_str(),
+                "held": status == SessionStatus::Held,
             })
         })
         .collect();
@@ -60,6 +62,11 @@ async fn plan(
     let pending = extensions
         .iter()
         .any(|e| e["status"] == ExtensionStatus::Pending.as_str());
+    let feedback_due = viewer.side() == Some(Side::Mentee)
+        && p.plan.status == PlanStatus::Completed.as_str()
+        && db::sheets::feedback_of(&app.db.conn, p.plan.id)
+            .await?
+            .is_none();
     page.render(
         app,
         "plans/plan.html",
@@ -68,6 +75,7 @@ async fn plan(
             "mentee_name": p.mentee.display_name, "mentor_name": p.mentor.display_name, "sessions": sessions,
             "extensions": extensions,
             "can_request_extension": viewer.side() == Some(Side::Mentee) && p.plan.status == PlanStatus::Completed.as_str() && !pending,
+            "feedback_due": feedback_due,
         }),
     )
 }
@@ -428,6 +436,15 @@ async fn render_settings(
 ) -> AppResult<RawHtml<String>> {
     let feed = db::calendars::feed(&app.db.conn, user.0.id).await?;
     let busy = db::calendars::busy_row(&app.db.conn, user.0.id).await?;
+    let sharing = match user.role() {
+        Some(crate::domain::codes::Role::Mentee) => {
+            db::intakes::find_for_mentee(&app.db.conn, user.0.id)
+                .await?
+                .map(|row| db::intakes::fields(&row).share_sheets)
+                .or(Some(false))
+        }
+        _ => None,
+    };
     let now = app.clock.now();
     let upcoming: Vec<String> = busy
         .as_ref()
@@ -453,6 +470,8 @@ async fn render_settings(
                 "fetched_at": page.dt(b.fetched_at),
                 "upcoming": upcoming,
             })),
+            "show_sharing": sharing.is_some(),
+            "sharing": sharing.unwrap_or(false),
             "errors": errors,
             "values": values,
         }),

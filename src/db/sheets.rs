@@ -1,0 +1,994 @@
+//! The mentoring-sheet exchange: drafts (with a version so that a stale tab
+//! cannot overwrite newer text), submission, the mentor's reply, who may read
+//! (and the record of every coordinator read), the nudges, plan completion
+//! and feedback, the coordinator's stalled pairs and the facts behind the
+//! outcome figures.
+use super::entities::{intakes, plan_feedback, plan_sessions, plans, sheet_reads, sheets, users};
+use super::sessions::{self, Loaded};
+use super::{lock_for_update, Paging};
+use crate::domain::codes::{PlanStatus, Role, SessionStatus, SheetStatus, Side, Waiting};
+use crate::domain::outcomes::{FeedbackFacts, Period, PlanFacts, SheetFacts};
+use crate::domain::sheet::{self, Draft, DraftPatch, Feedback, Reply};
+use crate::error::{AppError, AppResult};
+use crate::mail::{self, Email};
+use crate::views::user_lang;
+use crate::App;
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::{Expr, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
+};
+use serde_json::json;
+use std::collections::HashMap;
+
+/// A session's sheet as one reader may see it.
+#[derive(Debug, Clone)]
+pub struct SheetView {
+    pub loaded: Loaded,
+    /// None until the mentee first saves.
+    pub sheet: Option<sheets::Model>,
+    /// The reader's side; None for a coordinator.
+    pub side: Option<Side>,
+}
+
+impl SheetView {
+    pub fn status(&self) -> SheetStatus {
+        status_of(&self.loaded.session)
+    }
+    pub fn draft(&self) -> Draft {
+        self.sheet.as_ref().map(draft_of).unwrap_or_default()
+    }
+    pub fn version(&self) -> i32 {
+        self.sheet.as_ref().map_or(0, |s| s.version)
+    }
+}
+
+pub fn draft_of(s: &sheets::Model) -> Draft {
+    Draft {
+        realizations: s.realizations.clone(),
+        next_actions: s.next_actions.clone(),
+        questions: s.questions.clone(),
+    }
+}
+
+pub fn status_of(s: &plan_sessions::Model) -> SheetStatus {
+    SheetStatus::parse(&s.sheet_status).unwrap_or(SheetStatus::NotStarted)
+}
+
+fn refused(code: &'static str) -> AppError {
+    let message = match code {
+        sheet::refusal::SESSION_NOT_HELD => "The sheet is written once the session has been held.",
+        sheet::refusal::SHEET_SUBMITTED => "The sheet has been submitted and can no longer change.",
+        sheet::refusal::STALE_DRAFT => {
+            "The draft was saved elsewhere (another tab or device) since you opened it."
+        }
+        sheet::refusal::SHEET_NOT_SUBMITTED => "The sheet has not been submitted yet.",
+        sheet::refusal::SHEET_REPLIED => "The sheet has already been replied to.",
+        sheet::refusal::PLAN_NOT_COMPLETED => "Feedback is given once the plan is complete.",
+        sheet::refusal::FEEDBACK_GIVEN => "Feedback for this plan was already given.",
+        _ => "Not possible now.",
+    };
+    AppError::conflict(code, message)
+}
+
+fn is_coordinator(user: &users::Model) -> bool {
+    user.role == Role::Coordinator.as_str()
+}
+
+/// Whether the mentee of a plan agreed that coordinators read her sheets.
+async fn shared<C: ConnectionTrait>(conn: &C, plan: &plans::Model) -> AppResult<bool> {
+    Ok(intakes::Entity::find_by_id(plan.intake_id)
+        .one(conn)
+        .await?
+        .map(|row| super::intakes::fields(&row).share_sheets)
+        .unwrap_or(false))
+}
+
+async fn find_sheet<C: ConnectionTrait>(
+    conn: &C,
+    session_id: i32,
+) -> AppResult<Option<sheets::Model>> {
+    Ok(sheets::Entity::find()
+        .filter(sheets::Column::SessionId.eq(session_id))
+        .one(conn)
+        .await?)
+}
+
+/// Record one coordinator read of one sheet.
+async fn log_read<C: ConnectionTrait>(
+    conn: &C,
+    reader: &users::Model,
+    s: &plan_sessions::Model,
+    mentee_id: i32,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    sheet_reads::ActiveModel {
+        session_id: Set(s.id),
+        plan_id: Set(s.plan_id),
+        mentee_id: Set(mentee_id),
+        reader_id: Set(reader.id),
+        read_at: Set(now),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
+
+/// Read a session's sheet: its mentee always; its mentor once submitted; a
+/// coordinator once submitted and only if the mentee agreed, and each such
+/// read is recorded. Anyone else, or too early, gets 404.
+pub async fn read(app: &App, user: &users::Model, session_id: i32) -> AppResult<SheetView> {
+    let now = app.clock.now();
+    let tx = app.db.begin_write().await?;
+    let (loaded, side) = sessions::load(&tx, user, session_id, false).await?;
+    let status = status_of(&loaded.session);
+    let visible = match side {
+        Some(Side::Mentee) => true,
+        Some(Side::Mentor) => sheet::visible_to_mentor(status),
+        None => {
+            is_coordinator(user)
+                && sheet::visible_to_coordinator(status, shared(&tx, &loaded.plan).await?)
+        }
+    };
+    if !visible {
+        return Err(AppError::not_found());
+    }
+    if side.is_none() {
+        log_read(&tx, user, &loaded.session, loaded.mentee.id, now).await?;
+    }
+    let sheet = find_sheet(&tx, session_id).await?;
+    tx.commit().await?;
+    Ok(SheetView {
+        loaded,
+        sheet,
+        side,
+    })
+}
+
+/// Load a session for the mentee's own action: anyone else who may see the
+/// session (her mentor, a coordinator) is refused with 403.
+async fn load_mentee<C: ConnectionTrait>(
+    conn: &C,
+    user: &users::Model,
+    id: i32,
+) -> AppResult<Loaded> {
+    if user.role != Role::Mentee.as_str() {
+        return Err(AppError::forbidden());
+    }
+    match sessions::load(conn, user, id, true).await? {
+        (l, Some(Side::Mentee)) => Ok(l),
+        _ => Err(AppError::not_found()),
+    }
+}
+
+/// The session's status as people see it; a session whose time has passed is
+/// marked held now (so its sheet has a held time to count from).
+async fn held_now<C: ConnectionTrait>(
+    conn: &C,
+    l: Loaded,
+    now: DateTime<Utc>,
+) -> AppResult<(Loaded, SessionStatus)> {
+    let st = sessions::state(&l.session);
+    let effective = st.effective_status(now);
+    if effective == SessionStatus::Held && st.status != SessionStatus::Held {
+        let session = sessions::mark_held(conn, &l.session, now).await?;
+        return Ok((Loaded { session, ..l }, effective));
+    }
+    Ok((l, effective))
+}
+
+async fn set_status<C: ConnectionTrait>(
+    conn: &C,
+    s: &plan_sessions::Model,
+    status: SheetStatus,
+) -> AppResult<plan_sessions::Model> {
+    let mut active = s.clone().into_active_model();
+    active.sheet_status = Set(status.as_str().into());
+    Ok(active.update(conn).await?)
+}
+
+/// Save the mentee's draft. `based_on` is the version her page loaded; if the
+/// draft was saved since (another tab), nothing changes and the answer is 409
+/// `stale_draft`. Saving the same text again changes nothing.
+pub async fn save(
+    app: &App,
+    user: &users::Model,
+    session_id: i32,
+    patch: &DraftPatch,
+    based_on: Option<i32>,
+) -> AppResult<SheetView> {
+    let now = app.clock.now();
+    let tx = app.db.begin_write().await?;
+    let l = load_mentee(&tx, user, session_id).await?;
+    let (l, effective) = held_now(&tx, l, now).await?;
+    sheet::check_save(effective, status_of(&l.session)).map_err(refused)?;
+    let existing = find_sheet(&tx, session_id).await?;
+    sheet::check_version(existing.as_ref().map_or(0, |s| s.version), based_on).map_err(refused)?;
+    let draft = &patch.apply(existing.as_ref().map(draft_of).unwrap_or_default());
+    let sheet = match existing {
+        Some(row)
+            if row.realizations == draft.realizations
+                && row.next_actions == draft.next_actions
+                && row.questions == draft.questions =>
+        {
+            row
+        }
+        Some(row) => {
+            let version = row.version + 1;
+            let mut active = row.into_active_model();
+            active.realizations = Set(draft.realizations.clone());
+            active.next_actions = Set(draft.next_actions.clone());
+            active.questions = Set(draft.questions.clone());
+            active.version = Set(version);
+            active.updated_at = Set(now);
+            active.update(&tx).await?
+        }
+        None => {
+            sheets::ActiveModel {
+                session_id: Set(session_id),
+                plan_id: Set(l.plan.id),
+                mentee_id: Set(l.mentee.id),
+                realizations: Set(draft.realizations.clone()),
+                next_actions: Set(draft.next_actions.clone()),
+                questions: Set(draft.questions.clone()),
+                version: Set(1),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&tx)
+            .await?
+        }
+    };
+    let session = if status_of(&l.session) == SheetStatus::NotStarted {
+        set_status(&tx, &l.session, SheetStatus::Draft).await?
+    } else {
+        l.session.clone()
+    };
+    tx.commit().await?;
+    Ok(SheetView {
+        loaded: Loaded { session, ..l },
+        sheet: Some(sheet),
+        side: Some(Side::Mentee),
+    })
+}
+
+/// Submit the sheet to her mentor (who is emailed a link, never the text).
+/// Submitting again changes nothing.
+pub async fn submit(app: &App, user: &users::Model, session_id: i32) -> AppResult<SheetView> {
+    let now = app.clock.now();
+    let tx = app.db.begin_write().await?;
+    let l = load_mentee(&tx, user, session_id).await?;
+    let (l, effective) = held_now(&tx, l, now).await?;
+    let existing = find_sheet(&tx, session_id).await?;
+    if !sheet::check_submit(effective, status_of(&l.session)).map_err(refused)? {
+        tx.commit().await?;
+        return Ok(SheetView {
+            loaded: l,
+            sheet: existing,
+            side: Some(Side::Mentee),
+        });
+    }
+    let row = match existing {
+        Some(row) => row,
+        None => return Err(AppError::field("realizations", sheet::problem::REQUIRED)),
+    };
+    let errors = draft_of(&row).submit_errors();
+    if !errors.is_empty() {
+        return Err(AppError::validation(errors));
+    }
+    let mut active = row.into_active_model();
+    active.submitted_at = Set(Some(now));
+    active.updated_at = Set(now);
+    let row = active.update(&tx).await?;
+    let session = set_status(&tx, &l.session, SheetStatus::Submitted).await?;
+    let l = Loaded { session, ..l };
+    email(
+        &tx,
+        app,
+        &l.mentor,
+        "sheet_submitted",
+        json!({
+            "mentee_name": l.mentee.display_name,
+            "number": l.session.number,
+            "theme": l.session.theme,
+            "link": app.link(&format!("/sessions/{}/sheet", l.session.id)),
+        }),
+    )
+    .await?;
+    tx.commit().await?;
+    app.wake_mailer();
+    Ok(SheetView {
+        loaded: l,
+        sheet: Some(row),
+        side: Some(Side::Mentee),
+    })
+}
+
+/// The mentor replies with a message and the strengths she sees; the mentee
+/// is emailed a link. The last reply of a plan completes it.
+pub async fn reply(
+    app: &App,
+    user: &users::Model,
+    session_id: i32,
+    message: &str,
+    strengths: &str,
+) -> AppResult<SheetView> {
+    if user.role != Role::Mentor.as_str() {
+        return Err(AppError::forbidden());
+    }
+    let now = app.clock.now();
+    let tx = app.db.begin_write().await?;
+    let (l, side) = sessions::load(&tx, user, session_id, true).await?;
+    let status = status_of(&l.session);
+    if side != Some(Side::Mentor) || !sheet::visible_to_mentor(status) {
+        return Err(AppError::not_found());
+    }
+    sheet::check_reply(status).map_err(refused)?;
+    let reply = Reply::parse(message, strengths).map_err(AppError::validation)?;
+    let row = find_sheet(&tx, session_id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let mut active = row.into_active_model();
+    active.reply_message = Set(Some(reply.message));
+    active.reply_strengths = Set(Some(reply.strengths));
+    active.replied_at = Set(Some(now));
+    let row = active.update(&tx).await?;
+    let session = set_status(&tx, &l.session, SheetStatus::Replied).await?;
+    let l = Loaded { session, ..l };
+    email(
+        &tx,
+        app,
+        &l.mentee,
+        "sheet_replied",
+        json!({
+            "mentor_name": l.mentor.display_name,
+            "number": l.session.number,
+            "theme": l.session.theme,
+            "link": app.link(&format!("/sessions/{}/sheet", l.session.id)),
+        }),
+    )
+    .await?;
+    let plan = settle(&tx, app, l.plan.id, now).await?;
+    tx.commit().await?;
+    app.wake_mailer();
+    Ok(SheetView {
+        loaded: Loaded { plan, ..l },
+        sheet: Some(row),
+        side: Some(Side::Mentor),
+    })
+}
+
+async fn email<C: ConnectionTrait>(
+    conn: &C,
+    app: &App,
+    to: &users::Model,
+    kind: &'static str,
+    ctx: serde_json::Value,
+) -> AppResult<()> {
+    mail::enqueue(
+        conn,
+        app,
+        Email {
+            kind,
+            to_address: &to.email,
+            to_name: &to.display_name,
+            lang: user_lang(to),
+            ctx,
+        },
+    )
+    .await
+}
+
+/// Complete the plan when its last session is held and its last sheet
+/// replied; the mentee is then asked for feedback (unless she gave it
+/// before, e.g. ahead of an extension).
+pub async fn settle<C: ConnectionTrait>(
+    conn: &C,
+    app: &App,
+    plan_id: i32,
+    now: DateTime<Utc>,
+) -> AppResult<plans::Model> {
+    let (plan, completed_now) = sessions::settle_plan(conn, plan_id, now).await?;
+    if completed_now && feedback_of(conn, plan.id).await?.is_none() {
+        if let Some(mentee) = users::Entity::find_by_id(plan.mentee_id).one(conn).await? {
+            email(
+                conn,
+                app,
+                &mentee,
+                "feedback_request",
+                json!({"link": app.link(&format!("/plans/{}/feedback", plan.id))}),
+            )
+            .await?;
+        }
+    }
+    Ok(plan)
+}
+
+/// A plan's sessions and every sheet the reader may see, in order: the
+/// exchange diary. A coordinator sees it only if the mentee agreed, and
+/// every submitted sheet shown to her is a recorded read.
+pub struct Exchange {
+    pub view: super::plans::PlanView,
+    pub side: Option<Side>,
+    /// Sheets the reader may read, by session id.
+    pub sheets: HashMap<i32, sheets::Model>,
+}
+
+pub async fn exchange(app: &App, user: &users::Model, plan_id: i32) -> AppResult<Exchange> {
+    let viewer = super::plans::viewer_of(&app.db.conn, user).await?;
+    let now = app.clock.now();
+    let tx = app.db.begin_write().await?;
+    let view = super::plans::get(&tx, viewer, plan_id).await?;
+    let side = viewer.side();
+    if side.is_none() && !shared(&tx, &view.plan).await? {
+        return Err(AppError::not_found());
+    }
+    let rows = sheets::Entity::find()
+        .filter(sheets::Column::PlanId.eq(plan_id))
+        .all(&tx)
+        .await?;
+    let mut out = HashMap::new();
+    for row in rows {
+        let Some(session) = view.sessions.iter().find(|s| s.id == row.session_id) else {
+            continue;
+        };
+        let status = status_of(session);
+        let visible = match side {
+            Some(Side::Mentee) => true,
+            Some(Side::Mentor) => sheet::visible_to_mentor(status),
+            None => sheet::visible_to_coordinator(status, true),
+        };
+        if visible {
+            if side.is_none() {
+                log_read(&tx, user, session, view.mentee.id, now).await?;
+            }
+            out.insert(row.session_id, row);
+        }
+    }
+    tx.commit().await?;
+    Ok(Exchange {
+        view,
+        side,
+        sheets: out,
+    })
+}
+
+/// One recorded coordinator read, for the mentee.
+pub struct ReadEntry {
+    pub read: sheet_reads::Model,
+    pub reader: String,
+    pub number: i32,
+}
+
+/// The reads of a mentee's sheets, newest first (optionally one plan's).
+pub async fn reads<C: ConnectionTrait>(
+    conn: &C,
+    mentee_id: i32,
+    plan_id: Option<i32>,
+    paging: Paging,
+) -> AppResult<(Vec<ReadEntry>, u64)> {
+    let mut q = sheet_reads::Entity::find().filter(sheet_reads::Column::MenteeId.eq(mentee_id));
+    if let Some(p) = plan_id {
+        q = q.filter(sheet_reads::Column::PlanId.eq(p));
+    }
+    let total = q.clone().count(conn).await?;
+    let rows = q
+        .order_by_desc(sheet_reads::Column::ReadAt)
+        .order_by_desc(sheet_reads::Column::Id)
+        .offset(paging.offset())
+        .limit(paging.limit)
+        .all(conn)
+        .await?;
+    let readers =
+        super::intakes::users_by_id(conn, rows.iter().map(|r| r.reader_id).collect()).await?;
+    let numbers: HashMap<i32, i32> = plan_sessions::Entity::find()
+        .filter(
+            plan_sessions::Column::Id.is_in(rows.iter().map(|r| r.session_id).collect::<Vec<_>>()),
+        )
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.number))
+        .collect();
+    Ok((
+        rows.into_iter()
+            .map(|read| ReadEntry {
+                reader: readers
+                    .get(&read.reader_id)
+                    .map(|u| u.display_name.clone())
+                    .unwrap_or_default(),
+                number: numbers.get(&read.session_id).copied().unwrap_or(0),
+                read,
+            })
+            .collect(),
+        total,
+    ))
+}
+
+/// Change whether coordinators may read her sheets (from now on).
+pub async fn set_sharing(app: &App, mentee: &users::Model, share: bool) -> AppResult<bool> {
+    let row = super::intakes::ensure(app, mentee.id).await?;
+    let tx = app.db.begin_write().await?;
+    let row = lock_for_update(
+        tx.get_database_backend(),
+        intakes::Entity::find_by_id(row.id),
+    )
+    .one(&tx)
+    .await?
+    .ok_or_else(AppError::not_found)?;
+    let mut fields = super::intakes::fields(&row);
+    fields.share_sheets = share;
+    let mut active = row.into_active_model();
+    active.fields = Set(serde_json::to_string(&fields)?);
+    active.updated_at = Set(app.clock.now());
+    active.update(&tx).await?;
+    tx.commit().await?;
+    Ok(share)
+}
+
+pub async fn feedback_of<C: ConnectionTrait>(
+    conn: &C,
+    plan_id: i32,
+) -> AppResult<Option<plan_feedback::Model>> {
+    Ok(plan_feedback::Entity::find()
+        .filter(plan_feedback::Column::PlanId.eq(plan_id))
+        .one(conn)
+        .await?)
+}
+
+/// The mentee's feedback on her completed plan, once.
+pub async fn give_feedback(
+    app: &App,
+    user: &users::Model,
+    plan_id: i32,
+    satisfaction: Option<i64>,
+    positive_action: Option<bool>,
+    detail: &str,
+    comment: &str,
+) -> AppResult<plan_feedback::Model> {
+    if user.role != Role::Mentee.as_str() {
+        return Err(AppError::forbidden());
+    }
+    let now = app.clock.now();
+    let tx = app.db.begin_write().await?;
+    let plan = lock_for_update(
+        tx.get_database_backend(),
+        plans::Entity::find_by_id(plan_id).filter(plans::Column::MenteeId.eq(user.id)),
+    )
+    .one(&tx)
+    .await?
+    .ok_or_else(AppError::not_found)?;
+    if feedback_of(&tx, plan.id).await?.is_some() {
+        return Err(refused(sheet::refusal::FEEDBACK_GIVEN));
+    }
+    if plan.status != PlanStatus::Completed.as_str() {
+        return Err(refused(sheet::refusal::PLAN_NOT_COMPLETED));
+    }
+    let f = Feedback::parse(satisfaction, positive_action, detail, comment)
+        .map_err(AppError::validation)?;
+    let row = plan_feedback::ActiveModel {
+        plan_id: Set(plan.id),
+        mentee_id: Set(user.id),
+        satisfaction: Set(i32::from(f.satisfaction)),
+        positive_action: Set(f.positive_action),
+        positive_action_detail: Set(f.positive_action_detail),
+        comment: Set(f.comment),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+/// The mentee's own feedback on a plan (404 if none, or not hers).
+pub async fn my_feedback(
+    app: &App,
+    user: &users::Model,
+    plan_id: i32,
+) -> AppResult<(plans::Model, Option<plan_feedback::Model>)> {
+    let plan = plans::Entity::find_by_id(plan_id)
+        .filter(plans::Column::MenteeId.eq(user.id))
+        .one(&app.db.conn)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let fb = feedback_of(&app.db.conn, plan.id).await?;
+    Ok((plan, fb))
+}
+
+/// The nudges: the mentee when a held session has no submitted sheet after
+/// `sheet_nudge_days`, the mentor when a sheet has no reply after
+/// `reply_nudge_days`. Each is claimed by a conditional update inside the
+/// transaction that enqueues it, so it is sent once even across restarts.
+/// Answers how many were enqueued.
+pub async fn tick(app: &App) -> AppResult<usize> {
+    let now = app.clock.now();
+    let sheet_cutoff = now - Duration::days(app.cfg.sheet_nudge_days);
+    let unwritten = [
+        SheetStatus::NotStarted.as_str(),
+        SheetStatus::Draft.as_str(),
+    ];
+    let due = plan_sessions::Entity::find()
+        .filter(plan_sessions::Column::Status.eq(SessionStatus::Held.as_str()))
+        .filter(plan_sessions::Column::SheetStatus.is_in(unwritten))
+        .filter(plan_sessions::Column::SheetNudgedAt.is_null())
+        .filter(plan_sessions::Column::HeldAt.lte(sheet_cutoff))
+        .order_by_asc(plan_sessions::Column::Id)
+        .limit(200)
+        .all(&app.db.conn)
+        .await?;
+    let mut sent = 0;
+    for s in due {
+        match nudge_sheet(app, s.id, now, sheet_cutoff).await {
+            Ok(true) => sent += 1,
+            Ok(false) => {}
+            Err(e) => tracing::error!(session = s.id, error = ?e.detail, "sheet nudge failed"),
+        }
+    }
+    let reply_cutoff = now - Duration::days(app.cfg.reply_nudge_days);
+    let due = sheets::Entity::find()
+        .filter(sheets::Column::SubmittedAt.lte(reply_cutoff))
+        .filter(sheets::Column::RepliedAt.is_null())
+        .filter(sheets::Column::ReplyNudgedAt.is_null())
+        .order_by_asc(sheets::Column::Id)
+        .limit(200)
+        .all(&app.db.conn)
+        .await?;
+    for s in due {
+        match nudge_reply(app, s.id, now, reply_cutoff).await {
+            Ok(true) => sent += 1,
+            Ok(false) => {}
+            Err(e) => tracing::error!(sheet = s.id, error = ?e.detail, "reply nudge failed"),
+        }
+    }
+    if sent > 0 {
+        app.wake_mailer();
+    }
+    Ok(sent)
+}
+
+async fn loaded_of<C: ConnectionTrait>(conn: &C, session_id: i32) -> AppResult<Loaded> {
+    let session = plan_sessions::Entity::find_by_id(session_id)
+        .one(conn)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let plan = plans::Entity::find_by_id(session.plan_id)
+        .one(conn)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let (mentee, mentor) = sessions::people(conn, &plan).await?;
+    Ok(Loaded {
+        session,
+        plan,
+        mentee,
+        mentor,
+    })
+}
+
+async fn nudge_sheet(
+    app: &App,
+    id: i32,
+    now: DateTime<Utc>,
+    cutoff: DateTime<Utc>,
+) -> AppResult<bool> {
+    let tx = app.db.begin_write().await?;
+    let claimed = plan_sessions::Entity::update_many()
+        .col_expr(plan_sessions::Column::SheetNudgedAt, Expr::value(Some(now)))
+        .filter(plan_sessions::Column::Id.eq(id))
+        .filter(plan_sessions::Column::SheetNudgedAt.is_null())
+        .filter(plan_sessions::Column::Status.eq(SessionStatus::Held.as_str()))
+        .filter(plan_sessions::Column::SheetStatus.is_in([
+            SheetStatus::NotStarted.as_str(),
+            SheetStatus::Draft.as_str(),
+        ]))
+        .filter(plan_sessions::Column::HeldAt.lte(cutoff))
+        .exec(&tx)
+        .await?;
+    if claimed.rows_affected != 1 {
+        tx.commit().await?;
+        return Ok(false);
+    }
+    let l = loaded_of(&tx, id).await?;
+    email(
+        &tx,
+        app,
+        &l.mentee,
+        "sheet_nudge",
+        json!({
+            "mentor_name": l.mentor.display_name,
+            "number": l.session.number,
+            "theme": l.session.theme,
+            "link": app.link(&format!("/sessions/{}/sheet", l.session.id)),
+        }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+async fn nudge_reply(
+    app: &App,
+    id: i32,
+    now: DateTime<Utc>,
+    cutoff: DateTime<Utc>,
+) -> AppResult<bool> {
+    let tx = app.db.begin_write().await?;
+    let claimed = sheets::Entity::update_many()
+        .col_expr(sheets::Column::ReplyNudgedAt, Expr::value(Some(now)))
+        .filter(sheets::Column::Id.eq(id))
+        .filter(sheets::Column::ReplyNudgedAt.is_null())
+        .filter(sheets::Column::RepliedAt.is_null())
+        .filter(sheets::Column::SubmittedAt.lte(cutoff))
+        .exec(&tx)
+        .await?;
+    if claimed.rows_affected != 1 {
+        tx.commit().await?;
+        return Ok(false);
+    }
+    let row = sheets::Entity::find_by_id(id)
+        .one(&tx)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let l = loaded_of(&tx, row.session_id).await?;
+    email(
+        &tx,
+        app,
+        &l.mentor,
+        "reply_nudge",
+        json!({
+            "mentee_name": l.mentee.display_name,
+            "number": l.session.number,
+            "theme": l.session.theme,
+            "link": app.link(&format!("/sessions/{}/sheet", l.session.id)),
+        }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// One pair waiting on something, for the coordinator.
+#[derive(Debug, Clone)]
+pub struct Stalled {
+    pub plan_id: i32,
+    pub session_id: i32,
+    pub number: i32,
+    pub waiting: Waiting,
+    pub since: DateTime<Utc>,
+}
+
+fn active_plan_ids() -> sea_orm::sea_query::SelectStatement {
+    Query::select()
+        .column(plans::Column::Id)
+        .from(plans::Entity)
+        .and_where(plans::Column::Status.eq(PlanStatus::Active.as_str()))
+        .to_owned()
+}
+
+/// Every active plan's waiting step, longest wait first: a session nobody
+/// has scheduled (the plan's first session not yet held; waiting since the
+/// match or the previous session), a held session without a submitted sheet
+/// (since it was held), a submitted sheet without a reply (since it was
+/// submitted).
+pub async fn stalled<C: ConnectionTrait>(
+    conn: &C,
+    now: DateTime<Utc>,
+    paging: Paging,
+) -> AppResult<(Vec<(Stalled, super::plans::PlanView)>, u64)> {
+    let rows = plan_sessions::Entity::find()
+        .filter(plan_sessions::Column::PlanId.in_subquery(active_plan_ids()))
+        .order_by_asc(plan_sessions::Column::PlanId)
+        .order_by_asc(plan_sessions::Column::Number)
+        .all(conn)
+        .await?;
+    let submitted_at: HashMap<i32, DateTime<Utc>> = sheets::Entity::find()
+        .filter(sheets::Column::PlanId.in_subquery(active_plan_ids()))
+        .filter(sheets::Column::SubmittedAt.is_not_null())
+        .filter(sheets::Column::RepliedAt.is_null())
+        .all(conn)
+        .await?
+        .into_iter()
+        .filter_map(|s| Some((s.session_id, s.submitted_at?)))
+        .collect();
+    let created: HashMap<i32, DateTime<Utc>> = plans::Entity::find()
+        .filter(plans::Column::Status.eq(PlanStatus::Active.as_str()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.created_at))
+        .collect();
+    let mut items = Vec::new();
+    let mut previous_held: Option<(i32, Option<DateTime<Utc>>)> = None;
+    let mut scheduling_seen: Option<i32> = None;
+    for s in &rows {
+        let st = sessions::state(s);
+        let effective = st.effective_status(now);
+        let item = |waiting, since| Stalled {
+            plan_id: s.plan_id,
+            session_id: s.id,
+            number: s.number,
+            waiting,
+            since,
+        };
+        match (effective, st.sheet) {
+            (SessionStatus::Held, SheetStatus::NotStarted | SheetStatus::Draft) => {
+                items.push(item(Waiting::Sheet, s.held_at.or(s.ends_at).unwrap_or(now)));
+            }
+            (SessionStatus::Held, SheetStatus::Submitted) => {
+                if let Some(t) = submitted_at.get(&s.id) {
+                    items.push(item(Waiting::Reply, *t));
+                }
+            }
+            (SessionStatus::Unscheduled | SessionStatus::Proposed, _)
+                if scheduling_seen != Some(s.plan_id) =>
+            {
+                scheduling_seen = Some(s.plan_id);
+                let since = match previous_held {
+                    Some((plan, Some(t))) if plan == s.plan_id => Some(t),
+                    _ => created.get(&s.plan_id).copied(),
+                };
+                items.push(item(Waiting::Scheduling, since.unwrap_or(now)));
+            }
+            _ => {}
+        }
+        if effective == SessionStatus::Held {
+            previous_held = Some((s.plan_id, s.held_at.or(s.ends_at)));
+        } else if effective == SessionStatus::Scheduled {
+            // A later session waits for this one, not for scheduling.
+            scheduling_seen = Some(s.plan_id);
+        }
+    }
+    items.sort_by_key(|i| (i.since, i.session_id));
+    let total = items.len() as u64;
+    let page: Vec<Stalled> = items
+        .into_iter()
+        .skip(paging.offset() as usize)
+        .take(paging.limit as usize)
+        .collect();
+    let mut ids: Vec<i32> = page.iter().map(|i| i.plan_id).collect();
+    ids.dedup();
+    let plan_rows = plans::Entity::find()
+        .filter(plans::Column::Id.is_in(ids))
+        .all(conn)
+        .await?;
+    let views = super::plans::views(conn, plan_rows).await?;
+    Ok((
+        page.into_iter()
+            .filter_map(|i| {
+                let v = views.iter().find(|v| v.plan.id == i.plan_id)?;
+                Some((
+                    i,
+                    super::plans::PlanView {
+                        plan: v.plan.clone(),
+                        sessions: Vec::new(),
+                        mentee: v.mentee.clone(),
+                        mentor: v.mentor.clone(),
+                    },
+                ))
+            })
+            .collect(),
+        total,
+    ))
+}
+
+/// The facts behind the outcome figures of a period: every plan matched
+/// before its end (with intake, first session and feedback), and every
+/// sheet submitted or replied within it.
+pub async fn outcome_facts<C: ConnectionTrait>(
+    conn: &C,
+    period: &Period,
+) -> AppResult<(Vec<PlanFacts>, Vec<SheetFacts>)> {
+    let plan_rows = plans::Entity::find()
+        .filter(plans::Column::CreatedAt.lt(period.to))
+        .order_by_asc(plans::Column::Id)
+        .all(conn)
+        .await?;
+    let matched_before = |col: plans::Column| {
+        Query::select()
+            .column(col)
+            .from(plans::Entity)
+            .and_where(plans::Column::CreatedAt.lt(period.to))
+            .to_owned()
+    };
+    let intake_submitted: HashMap<i32, Option<DateTime<Utc>>> = intakes::Entity::find()
+        .filter(intakes::Column::Id.in_subquery(matched_before(plans::Column::IntakeId)))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|i| (i.id, i.submitted_at))
+        .collect();
+    let mut first_session: HashMap<i32, DateTime<Utc>> = HashMap::new();
+    for s in plan_sessions::Entity::find()
+        .filter(plan_sessions::Column::Status.eq(SessionStatus::Held.as_str()))
+        .filter(plan_sessions::Column::PlanId.in_subquery(matched_before(plans::Column::Id)))
+        .all(conn)
+        .await?
+    {
+        if let Some(t) = s.starts_at.or(s.held_at) {
+            let e = first_session.entry(s.plan_id).or_insert(t);
+            if t < *e {
+                *e = t;
+            }
+        }
+    }
+    let feedback: HashMap<i32, plan_feedback::Model> = plan_feedback::Entity::find()
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|f| (f.plan_id, f))
+        .collect();
+    let plans_out = plan_rows
+        .into_iter()
+        .map(|p| PlanFacts {
+            plan_id: p.id,
+            kind: p.kind.clone(),
+            status: p.status.clone(),
+            intake_submitted_at: intake_submitted.get(&p.intake_id).copied().flatten(),
+            matched_at: p.created_at,
+            first_session_at: first_session.get(&p.id).copied(),
+            feedback: feedback.get(&p.id).map(|f| FeedbackFacts {
+                satisfaction: u8::try_from(f.satisfaction).unwrap_or(0),
+                positive_action: f.positive_action,
+                positive_action_detail: f.positive_action_detail.clone(),
+                comment: f.comment.clone(),
+                submitted_at: f.created_at,
+            }),
+        })
+        .collect();
+    let in_period = || {
+        sea_orm::Condition::any()
+            .add(
+                sea_orm::Condition::all()
+                    .add(sheets::Column::SubmittedAt.gte(period.from))
+                    .add(sheets::Column::SubmittedAt.lt(period.to)),
+            )
+            .add(
+                sea_orm::Condition::all()
+                    .add(sheets::Column::RepliedAt.gte(period.from))
+                    .add(sheets::Column::RepliedAt.lt(period.to)),
+            )
+    };
+    let sheet_rows = sheets::Entity::find().filter(in_period()).all(conn).await?;
+    let held: HashMap<i32, Option<DateTime<Utc>>> = plan_sessions::Entity::find()
+        .filter(
+            plan_sessions::Column::Id.in_subquery(
+                Query::select()
+                    .column(sheets::Column::SessionId)
+                    .from(sheets::Entity)
+                    .cond_where(in_period())
+                    .to_owned(),
+            ),
+        )
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.held_at.or(s.ends_at)))
+        .collect();
+    let sheets_out = sheet_rows
+        .into_iter()
+        .filter_map(|s| {
+            Some(SheetFacts {
+                held_at: held.get(&s.session_id).copied().flatten()?,
+                submitted_at: s.submitted_at,
+                replied_at: s.replied_at,
+            })
+        })
+        .collect();
+    Ok((plans_out, sheets_out))
+}
+
+/// The outcome figures of a period, with the plans behind them (for export).
+pub async fn outcomes<C: ConnectionTrait>(
+    conn: &C,
+    period: &Period,
+) -> AppResult<(crate::domain::outcomes::Figures, Vec<PlanFacts>)> {
+    let (plans, sheets) = outcome_facts(conn, period).await?;
+    Ok((
+        crate::domain::outcomes::figures(period, &plans, &sheets),
+        plans,
+    ))
+}
