@@ -524,7 +524,6 @@ mod tests {
         assert_eq!(next_step(&s, Side::Mentor, after), NextStep::AwaitSheet);
         assert_eq!(next_step(&s, Side::Mentee, now()), NextStep::AwaitChoice);
         assert_eq!(next_step(&s, Side::Mentor, now()), NextStep::ChooseTime);
-        let mut s = s;
         s.sheet = SheetStatus::Submitted;
         assert_eq!(next_step(&s, Side::Mentee, after), NextStep::AwaitReply);
         assert_eq!(next_step(&s, Side::Mentor, after), NextStep::WriteReply);
