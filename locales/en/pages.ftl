@@ -687,3 +687,4 @@ error-sheet_not_submitted = The sheet has not been submitted yet.
 error-sheet_replied = This sheet has already been replied to.
 error-feedback_given = You have already answered the questionnaire for this plan.
 problem-invalid_date = Not a valid date (e.g. 2026-04-01).
+plan-sheets-private = This mentee has not agreed to share her sheets with the coordinators, so they are not shown.

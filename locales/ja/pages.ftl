@@ -679,3 +679,4 @@ error-sheet_not_submitted = シートはまだ提出されていません。
 error-sheet_replied = このシートにはすでに返信済みです。
 error-feedback_given = このプランのアンケートには、すでにご回答いただいています。
 problem-invalid_date = 日付の形式が正しくありません(例:2026-04-01)。
+plan-sheets-private = このメンティは事務局へのシートの共有に同意していないため、シートは表示されません。

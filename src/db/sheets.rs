@@ -77,7 +77,7 @@ fn is_coordinator(user: &users::Model) -> bool {
 }
 
 /// Whether the mentee of a plan agreed that coordinators read her sheets.
-async fn shared<C: ConnectionTrait>(conn: &C, plan: &plans::Model) -> AppResult<bool> {
+pub async fn shared<C: ConnectionTrait>(conn: &C, plan: &plans::Model) -> AppResult<bool> {
     Ok(intakes::Entity::find_by_id(plan.intake_id)
         .one(conn)
         .await?

@@ -635,12 +635,18 @@ on_both!(
             Status::NotFound
         );
 
+        let page = coord.get(&format!("/plans/{plan_id}")).await;
+        assert!(page.body.contains("同意していない"));
+        assert!(!page.body.contains(&format!("/plans/{plan_id}/exchange")));
+
         // She consents in her settings: the coordinator reads, and the read shows on her exchange page.
         tab.get("/settings").await;
         let r = tab
             .post("/settings/sheet-sharing", &[("share_sheets", "true")])
             .await;
         assert_eq!(r.status, Status::SeeOther);
+        let page = coord.get(&format!("/plans/{plan_id}")).await;
+        assert!(page.body.contains(&format!("/plans/{plan_id}/exchange")));
         let page = coord.get(&path).await;
         assert_eq!(page.status, Status::Ok);
         assert!(page.body.contains(STRENGTHS));

@@ -62,6 +62,8 @@ async fn plan(
     let pending = extensions
         .iter()
         .any(|e| e["status"] == ExtensionStatus::Pending.as_str());
+    // A coordinator reads sheets only where the mentee agreed.
+    let sheets_open = viewer.side().is_some() || db::sheets::shared(&app.db.conn, &p.plan).await?;
     let feedback_due = viewer.side() == Some(Side::Mentee)
         && p.plan.status == PlanStatus::Completed.as_str()
         && db::sheets::feedback_of(&app.db.conn, p.plan.id)
@@ -76,6 +78,7 @@ async fn plan(
             "extensions": extensions,
             "can_request_extension": viewer.side() == Some(Side::Mentee) && p.plan.status == PlanStatus::Completed.as_str() && !pending,
             "feedback_due": feedback_due,
+            "sheets_open": sheets_open,
         }),
     )
 }
