@@ -285,19 +285,7 @@ pub async fn submit(app: &App, user: &users::Model, session_id: i32) -> AppResul
     let row = active.update(&tx).await?;
     let session = set_status(&tx, &l.session, SheetStatus::Submitted).await?;
     let l = Loaded { session, ..l };
-    email(
-        &tx,
-        app,
-        &l.mentor,
-        "sheet_submitted",
-        json!({
-            "mentee_name": l.mentee.display_name,
-            "number": l.session.number,
-            "theme": l.session.theme,
-            "link": app.link(&format!("/sessions/{}/sheet", l.session.id)),
-        }),
-    )
-    .await?;
+    sheet_email(&tx, app, &l, Side::Mentor, "sheet_submitted").await?;
     tx.commit().await?;
     app.wake_mailer();
     Ok(SheetView {
@@ -338,19 +326,7 @@ pub async fn reply(
     let row = active.update(&tx).await?;
     let session = set_status(&tx, &l.session, SheetStatus::Replied).await?;
     let l = Loaded { session, ..l };
-    email(
-        &tx,
-        app,
-        &l.mentee,
-        "sheet_replied",
-        json!({
-            "mentor_name": l.mentor.display_name,
-            "number": l.session.number,
-            "theme": l.session.theme,
-            "link": app.link(&format!("/sessions/{}/sheet", l.session.id)),
-        }),
-    )
-    .await?;
+    sheet_email(&tx, app, &l, Side::Mentee, "sheet_replied").await?;
     let plan = settle(&tx, app, l.plan.id, now).await?;
     tx.commit().await?;
     app.wake_mailer();
@@ -359,6 +335,31 @@ pub async fn reply(
         sheet: Some(row),
         side: Some(Side::Mentor),
     })
+}
+
+/// A sheet email to one of the pair: who, which session, and a link to the
+/// sheet; never its text.
+async fn sheet_email<C: ConnectionTrait>(
+    conn: &C,
+    app: &App,
+    l: &Loaded,
+    to: Side,
+    kind: &'static str,
+) -> AppResult<()> {
+    email(
+        conn,
+        app,
+        l.person(to),
+        kind,
+        json!({
+            "mentee_name": l.mentee.display_name,
+            "mentor_name": l.mentor.display_name,
+            "number": l.session.number,
+            "theme": l.session.theme,
+            "link": app.link(&format!("/sessions/{}/sheet", l.session.id)),
+        }),
+    )
+    .await
 }
 
 async fn email<C: ConnectionTrait>(
@@ -693,19 +694,7 @@ async fn nudge_sheet(
         return Ok(false);
     }
     let l = loaded_of(&tx, id).await?;
-    email(
-        &tx,
-        app,
-        &l.mentee,
-        "sheet_nudge",
-        json!({
-            "mentor_name": l.mentor.display_name,
-            "number": l.session.number,
-            "theme": l.session.theme,
-            "link": app.link(&format!("/sessions/{}/sheet", l.session.id)),
-        }),
-    )
-    .await?;
+    sheet_email(&tx, app, &l, Side::Mentee, "sheet_nudge").await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -734,19 +723,7 @@ async fn nudge_reply(
         .await?
         .ok_or_else(AppError::not_found)?;
     let l = loaded_of(&tx, row.session_id).await?;
-    email(
-        &tx,
-        app,
-        &l.mentor,
-        "reply_nudge",
-        json!({
-            "mentee_name": l.mentee.display_name,
-            "number": l.session.number,
-            "theme": l.session.theme,
-            "link": app.link(&format!("/sessions/{}/sheet", l.session.id)),
-        }),
-    )
-    .await?;
+    sheet_email(&tx, app, &l, Side::Mentor, "reply_nudge").await?;
     tx.commit().await?;
     Ok(true)
 }
