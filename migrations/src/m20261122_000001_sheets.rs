@@ -43,6 +43,12 @@ impl MigrationTrait for Migration {
             )
             .await?;
         }
+        // Sessions held before sheets existed are not nudged about them.
+        m.get_connection()
+            .execute_unprepared(
+                "UPDATE plan_sessions SET sheet_nudged_at = held_at WHERE status = 'held'",
+            )
+            .await?;
         m.create_index(index(
             "idx_plan_sessions_sheet",
             "plan_sessions",

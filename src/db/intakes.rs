@@ -248,6 +248,10 @@ pub async fn edit_on_behalf(
     intake_id: i32,
     patch: &Map<String, Value>,
 ) -> AppResult<intakes::Model> {
+    let refused = crate::domain::intake::on_behalf_errors(patch);
+    if !refused.is_empty() {
+        return Err(AppError::validation(refused));
+    }
     let tx = app.db.begin_write().await?;
     let row = intakes::Entity::find_by_id(intake_id)
         .one(&tx)

@@ -120,26 +120,40 @@ async fn log_read<C: ConnectionTrait>(
 /// coordinator once submitted and only if the mentee agreed, and each such
 /// read is recorded. Anyone else, or too early, gets 404.
 pub async fn read(app: &App, user: &users::Model, session_id: i32) -> AppResult<SheetView> {
-    let now = app.clock.now();
+    if !is_coordinator(user) {
+        return read_in(&app.db.conn, app, user, session_id).await;
+    }
+    // A coordinator's read is recorded in the same transaction that shows it.
     let tx = app.db.begin_write().await?;
-    let (loaded, side) = sessions::load(&tx, user, session_id, false).await?;
+    let v = read_in(&tx, app, user, session_id).await?;
+    tx.commit().await?;
+    Ok(v)
+}
+
+async fn read_in<C: ConnectionTrait>(
+    conn: &C,
+    app: &App,
+    user: &users::Model,
+    session_id: i32,
+) -> AppResult<SheetView> {
+    let now = app.clock.now();
+    let (loaded, side) = sessions::load(conn, user, session_id, false).await?;
     let status = status_of(&loaded.session);
     let visible = match side {
         Some(Side::Mentee) => true,
         Some(Side::Mentor) => sheet::visible_to_mentor(status),
         None => {
             is_coordinator(user)
-                && sheet::visible_to_coordinator(status, shared(&tx, &loaded.plan).await?)
+                && sheet::visible_to_coordinator(status, shared(conn, &loaded.plan).await?)
         }
     };
     if !visible {
         return Err(AppError::not_found());
     }
     if side.is_none() {
-        log_read(&tx, user, &loaded.session, loaded.mentee.id, now).await?;
+        log_read(conn, user, &loaded.session, loaded.mentee.id, now).await?;
     }
-    let sheet = find_sheet(&tx, session_id).await?;
-    tx.commit().await?;
+    let sheet = find_sheet(conn, session_id).await?;
     Ok(SheetView {
         loaded,
         sheet,
@@ -205,8 +219,13 @@ pub async fn save(
     let (l, effective) = held_now(&tx, l, now).await?;
     sheet::check_save(effective, status_of(&l.session)).map_err(refused)?;
     let existing = find_sheet(&tx, session_id).await?;
-    sheet::check_version(existing.as_ref().map_or(0, |s| s.version), based_on).map_err(refused)?;
     let draft = &patch.apply(existing.as_ref().map(draft_of).unwrap_or_default());
+    // Saving exactly the saved text loses nothing, whatever version the tab
+    // had (e.g. the form posted while its own autosave was landing).
+    if existing.as_ref().map(draft_of).as_ref() != Some(draft) {
+        sheet::check_version(existing.as_ref().map_or(0, |s| s.version), based_on)
+            .map_err(refused)?;
+    }
     let sheet = match existing {
         Some(row)
             if row.realizations == draft.realizations
@@ -310,11 +329,11 @@ pub async fn reply(
     let now = app.clock.now();
     let tx = app.db.begin_write().await?;
     let (l, side) = sessions::load(&tx, user, session_id, true).await?;
-    let status = status_of(&l.session);
-    if side != Some(Side::Mentor) || !sheet::visible_to_mentor(status) {
+    if side != Some(Side::Mentor) {
         return Err(AppError::not_found());
     }
-    sheet::check_reply(status).map_err(refused)?;
+    // Her own mentee's session: she knows it exists, so "not yet" is a 409.
+    sheet::check_reply(status_of(&l.session)).map_err(refused)?;
     let reply = Reply::parse(message, strengths).map_err(AppError::validation)?;
     let row = find_sheet(&tx, session_id)
         .await?
@@ -618,6 +637,7 @@ pub async fn tick(app: &App) -> AppResult<usize> {
         .filter(plan_sessions::Column::SheetStatus.is_in(unwritten))
         .filter(plan_sessions::Column::SheetNudgedAt.is_null())
         .filter(plan_sessions::Column::HeldAt.lte(sheet_cutoff))
+        .filter(plan_sessions::Column::PlanId.in_subquery(active_plan_ids()))
         .order_by_asc(plan_sessions::Column::Id)
         .limit(200)
         .all(&app.db.conn)
@@ -635,6 +655,7 @@ pub async fn tick(app: &App) -> AppResult<usize> {
         .filter(sheets::Column::SubmittedAt.lte(reply_cutoff))
         .filter(sheets::Column::RepliedAt.is_null())
         .filter(sheets::Column::ReplyNudgedAt.is_null())
+        .filter(sheets::Column::PlanId.in_subquery(active_plan_ids()))
         .order_by_asc(sheets::Column::Id)
         .limit(200)
         .all(&app.db.conn)
@@ -687,6 +708,7 @@ async fn nudge_sheet(
             SheetStatus::Draft.as_str(),
         ]))
         .filter(plan_sessions::Column::HeldAt.lte(cutoff))
+        .filter(plan_sessions::Column::PlanId.in_subquery(active_plan_ids()))
         .exec(&tx)
         .await?;
     if claimed.rows_affected != 1 {
@@ -712,6 +734,7 @@ async fn nudge_reply(
         .filter(sheets::Column::ReplyNudgedAt.is_null())
         .filter(sheets::Column::RepliedAt.is_null())
         .filter(sheets::Column::SubmittedAt.lte(cutoff))
+        .filter(sheets::Column::PlanId.in_subquery(active_plan_ids()))
         .exec(&tx)
         .await?;
     if claimed.rows_affected != 1 {

@@ -14,7 +14,7 @@ use super::codes::{
     AgeBand, Availability, Code, CompanySize, Concern, Employment, Experience, Importance,
     Industry, JobFunction, LeaveStatus, PlanKind, Position, SelfCheck,
 };
-use super::FieldErrors;
+use super::{push_error, FieldErrors};
 
 /// Version of the consent text the mentee agrees to; stored with the intake
 /// when she submits so a later change of wording can be traced.
@@ -130,6 +130,21 @@ pub const FIELDS: &[&str] = &[
     "consent",
     "share_sheets",
 ];
+
+/// Fields only the mentee herself may set: her agreements. A coordinator
+/// editing on her behalf gets `read_only` for them.
+pub const MENTEE_ONLY: &[&str] = &["consent", "share_sheets"];
+
+/// The problems of a coordinator's edit that touches [`MENTEE_ONLY`] fields.
+pub fn on_behalf_errors(patch: &Map<String, Value>) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    for name in MENTEE_ONLY {
+        if patch.contains_key(*name) {
+            push_error(&mut errors, name, problem::READ_ONLY);
+        }
+    }
+    errors
+}
 
 /// Read-only fields a client may see but never set.
 pub const READ_ONLY: &[&str] = &[
@@ -712,6 +727,18 @@ mod tests {
         assert_eq!(keys_sorted, fields);
         // Applying the same values again changes nothing.
         assert!(e.apply_patch(&patch(value)).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_coordinator_may_not_agree_on_her_behalf() {
+        let e = on_behalf_errors(&patch(
+            json!({"share_sheets": true, "consent": true, "goals": "x"}),
+        ));
+        assert_eq!(
+            e.keys().collect::<Vec<_>>(),
+            vec!["consent", "share_sheets"]
+        );
+        assert!(on_behalf_errors(&patch(json!({"goals": "x"}))).is_empty());
     }
 
     #[test]

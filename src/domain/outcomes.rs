@@ -207,15 +207,24 @@ pub fn parse_period(
     {
         None => None,
         Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map_err(|_| super::push_error(&mut errors, name, "invalid_date"))
-            .ok(),
+            .ok()
+            .filter(|d| s.len() == 10 && (2000..=2100).contains(&chrono::Datelike::year(d)))
+            .or_else(|| {
+                super::push_error(&mut errors, name, "invalid_date");
+                None
+            }),
     };
     let (f, t) = (day("from", from), day("to", to));
     if !errors.is_empty() {
         return Err(errors);
     }
     let to_day = t.unwrap_or(today);
-    let from_day = f.unwrap_or(to_day - Duration::days(DEFAULT_PERIOD_DAYS - 1));
+    let Some(from_day) =
+        f.or_else(|| to_day.checked_sub_signed(Duration::days(DEFAULT_PERIOD_DAYS - 1)))
+    else {
+        super::push_error(&mut errors, "from", "out_of_range");
+        return Err(errors);
+    };
     if from_day > to_day || (to_day - from_day).num_days() >= MAX_PERIOD_DAYS {
         super::push_error(&mut errors, "from", "out_of_range");
         return Err(errors);
@@ -574,6 +583,15 @@ mod tests {
             .contains_key("from"));
         assert!(parse_period(Some("2026-05-01"), Some("2026-04-01"), tz, today).is_err());
         assert!(parse_period(Some("1990-01-01"), Some("2026-04-01"), tz, today).is_err());
+        for bad in [
+            "-262143-01-05",
+            "+2026-01-01",
+            "5000-01-01",
+            "1999-12-31",
+            "2026-1-01",
+        ] {
+            assert!(parse_period(None, Some(bad), tz, today).is_err(), "{bad}");
+        }
     }
 
     use super::*;

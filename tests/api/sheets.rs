@@ -117,6 +117,19 @@ on_both!(
             )
             .await;
         assert_eq!((r.status, r.code()), (Status::Conflict, "stale_draft"));
+        let r = app
+            .put(
+                &sheet,
+                &p.mentee,
+                json!({"realizations": REALIZATION, "version": 1}),
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            Status::Ok,
+            "the same text from an older tab loses nothing"
+        );
+        assert_eq!(r.body["sheet"]["version"], 2);
         let r = app.get(&sheet, &p.mentee).await;
         assert_eq!(r.body["sheet"]["realizations"], REALIZATION);
         assert_eq!(r.body["sheet"]["next_actions"], "上司に面談を申し込む");
@@ -323,6 +336,38 @@ on_both!(
             )
             .await;
         assert_eq!(r.status, Status::NotFound);
+
+        // Her mentor cannot reply to a draft (409), a coordinator cannot
+        // agree to sharing on her behalf (422).
+        let r = app
+            .post(
+                &format!("{sheet}/reply"),
+                &p.mentor,
+                json!({"message": "x", "strengths": "y"}),
+            )
+            .await;
+        assert_eq!(
+            (r.status, r.code()),
+            (Status::Conflict, "sheet_not_submitted")
+        );
+        let intake = app.get("/api/v1/intake", &p.mentee).await.body["intake"]["id"]
+            .as_i64()
+            .unwrap();
+        let r = app
+            .api(
+                "PATCH",
+                &format!("/api/v1/intakes/{intake}"),
+                Some(&p.coord),
+                Some(json!({"share_sheets": true})),
+            )
+            .await;
+        assert_eq!(r.status, Status::UnprocessableEntity, "{:?}", r.body);
+        assert_eq!(r.body["error"]["fields"]["share_sheets"][0], "read_only");
+        // A too-long body from the wrong role is still a 403, before the body is read.
+        let r = app
+            .put(&sheet, &p.coord, json!({"realizations": "あ".repeat(5000)}))
+            .await;
+        assert_eq!(r.status, Status::Forbidden);
 
         let r = app
             .post(&format!("{sheet}/submit"), &p.mentee, json!({}))
@@ -574,6 +619,23 @@ on_both!(
             (r.status, r.location.as_deref()),
             (Status::SeeOther, Some(path.as_str()))
         );
+
+        // A tab still open on the draft saves after the submission: its text
+        // is shown back, not thrown away.
+        let r = tab
+            .post(
+                &path,
+                &[
+                    ("version", "2"),
+                    ("realizations", "遅れた入力"),
+                    ("next_actions", ""),
+                    ("questions", ""),
+                    ("action", "save"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, Status::Ok);
+        assert!(r.body.contains("すでに提出されています") && r.body.contains("遅れた入力"));
 
         // The mentor replies through the form: a missing strength is named beside its field.
         let mut mentor = Browser::new(&app);

@@ -2,7 +2,7 @@
 //! mentee's read log and sharing choice, plan feedback, and the
 //! coordinator's stalled pairs and outcome figures.
 use super::{paging, tz, ApiJson};
-use crate::auth::{Coordinator, CurrentUser, Mentee};
+use crate::auth::{Coordinator, CurrentUser, Mentee, Mentor};
 use crate::db;
 use crate::domain::outcomes;
 use crate::domain::sheet::DraftPatch;
@@ -16,14 +16,14 @@ use rocket::{get, post, put, routes, Responder, Route, State};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-fn sheet_body(v: &db::sheets::SheetView, user: &CurrentUser) -> Json<Value> {
-    Json(json!({"sheet": json::sheet_view(v, tz(&user.0))}))
+fn sheet_body(v: &db::sheets::SheetView, user: &crate::db::entities::users::Model) -> Json<Value> {
+    Json(json!({"sheet": json::sheet_view(v, tz(user))}))
 }
 
 #[get("/sessions/<id>/sheet")]
 async fn get_sheet(app: &State<App>, user: CurrentUser, id: i32) -> Result<Json<Value>, AppError> {
     let v = db::sheets::read(app, &user.0, id).await?;
-    Ok(sheet_body(&v, &user))
+    Ok(sheet_body(&v, &user.0))
 }
 
 #[derive(Deserialize)]
@@ -39,7 +39,7 @@ struct DraftBody {
 #[put("/sessions/<id>/sheet", data = "<body>")]
 async fn save(
     app: &State<App>,
-    user: CurrentUser,
+    user: Mentee,
     id: i32,
     body: ApiJson<DraftBody>,
 ) -> Result<Json<Value>, AppError> {
@@ -51,13 +51,13 @@ async fn save(
     )
     .map_err(AppError::validation)?;
     let v = db::sheets::save(app, &user.0, id, &patch, b.version).await?;
-    Ok(sheet_body(&v, &user))
+    Ok(sheet_body(&v, &user.0))
 }
 
 #[post("/sessions/<id>/sheet/submit")]
-async fn submit(app: &State<App>, user: CurrentUser, id: i32) -> Result<Json<Value>, AppError> {
+async fn submit(app: &State<App>, user: Mentee, id: i32) -> Result<Json<Value>, AppError> {
     let v = db::sheets::submit(app, &user.0, id).await?;
-    Ok(sheet_body(&v, &user))
+    Ok(sheet_body(&v, &user.0))
 }
 
 #[derive(Deserialize)]
@@ -72,12 +72,12 @@ struct ReplyBody {
 #[post("/sessions/<id>/sheet/reply", data = "<body>")]
 async fn reply(
     app: &State<App>,
-    user: CurrentUser,
+    user: Mentor,
     id: i32,
     body: ApiJson<ReplyBody>,
 ) -> Result<Json<Value>, AppError> {
-    let v = db::sheets::reply(app, &user.0, id, &body.0.message, &body.0.strengths).await?;
-    Ok(sheet_body(&v, &user))
+    let v = db::sheets::reply(app, &user.user, id, &body.0.message, &body.0.strengths).await?;
+    Ok(sheet_body(&v, &user.user))
 }
 
 /// Every session of a plan with the sheets this reader may see.
@@ -113,7 +113,7 @@ struct FeedbackBody {
 #[post("/plans/<id>/feedback", data = "<body>")]
 async fn give_feedback(
     app: &State<App>,
-    user: CurrentUser,
+    user: Mentee,
     id: i32,
     body: ApiJson<FeedbackBody>,
 ) -> Result<Created<Json<Value>>, AppError> {

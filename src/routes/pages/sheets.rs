@@ -101,8 +101,10 @@ fn form_patch(form: &FormData) -> Result<DraftPatch, AppError> {
     .map_err(AppError::validation)
 }
 
+/// The version the page was loaded with; a form without one (or with a
+/// garbled one) is treated as stale rather than trusted.
 fn form_version(form: &FormData) -> Option<i32> {
-    form.get("version").trim().parse().ok()
+    Some(form.get("version").trim().parse().unwrap_or(-1))
 }
 
 fn typed(form: &FormData) -> Value {
@@ -147,6 +149,22 @@ async fn sheet_save(
             let v = db::sheets::read(app, &user.0, id).await?;
             html(render_sheet(app, &page, &v, again(&e, None, None))?)
         }
+        Err(e) if e.code == sheet::refusal::SHEET_SUBMITTED => {
+            // Submitted meanwhile (another tab): show what was submitted and
+            // keep what this tab held, so she can copy it.
+            let v = db::sheets::read(app, &user.0, id).await?;
+            let typed = Draft {
+                realizations: form.get("realizations").to_string(),
+                next_actions: form.get("next_actions").to_string(),
+                questions: form.get("questions").to_string(),
+            };
+            html(render_sheet(
+                app,
+                &page,
+                &v,
+                again(&e, Some("sheet-submitted-elsewhere"), Some(typed)),
+            )?)
+        }
         Err(e) if e.code == sheet::refusal::STALE_DRAFT => {
             // Keep what she typed, show what was saved elsewhere, and let her
             // save again knowingly (the form now carries the newer version).
@@ -172,9 +190,13 @@ async fn sheet_autosave(
     user: Mentee,
     id: i32,
     form: FormData,
-) -> Result<Json<Value>, AppError> {
-    let patch = form_patch(&form)?;
-    let v = db::sheets::save(app, &user.0, id, &patch, form_version(&form)).await?;
+) -> Result<Json<Value>, (rocket::http::Status, Json<Value>)> {
+    let saved = match form_patch(&form) {
+        Ok(patch) => db::sheets::save(app, &user.0, id, &patch, form_version(&form)).await,
+        Err(e) => Err(e),
+    };
+    // The script reads the error's code (stale, submitted, too long…).
+    let v = saved.map_err(|e| (e.status, Json(e.body())))?;
     Ok(Json(json!({
         "version": v.version(),
         "saved_at": v.sheet.as_ref().map(|r| page.dt(r.updated_at)),
