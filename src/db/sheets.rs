@@ -549,6 +549,24 @@ pub async fn set_sharing(app: &App, mentee: &users::Model, share: bool) -> AppRe
     Ok(share)
 }
 
+/// Feedback is asked for once the plan has completed; an extension approved
+/// before she answered does not take the question back.
+pub async fn feedback_open<C: ConnectionTrait>(conn: &C, plan: &plans::Model) -> AppResult<bool> {
+    use super::entities::plan_extensions;
+    if plan.status == PlanStatus::Completed.as_str() {
+        return Ok(true);
+    }
+    Ok(plan_extensions::Entity::find()
+        .filter(plan_extensions::Column::PlanId.eq(plan.id))
+        .filter(
+            plan_extensions::Column::Status
+                .eq(crate::domain::codes::ExtensionStatus::Approved.as_str()),
+        )
+        .count(conn)
+        .await?
+        > 0)
+}
+
 pub async fn feedback_of<C: ConnectionTrait>(
     conn: &C,
     plan_id: i32,
@@ -584,7 +602,7 @@ pub async fn give_feedback(
     if feedback_of(&tx, plan.id).await?.is_some() {
         return Err(refused(sheet::refusal::FEEDBACK_GIVEN));
     }
-    if plan.status != PlanStatus::Completed.as_str() {
+    if !feedback_open(&tx, &plan).await? {
         return Err(refused(sheet::refusal::PLAN_NOT_COMPLETED));
     }
     let f = Feedback::parse(satisfaction, positive_action, detail, comment)
@@ -610,14 +628,15 @@ pub async fn my_feedback(
     app: &App,
     user: &users::Model,
     plan_id: i32,
-) -> AppResult<(plans::Model, Option<plan_feedback::Model>)> {
+) -> AppResult<(plans::Model, Option<plan_feedback::Model>, bool)> {
     let plan = plans::Entity::find_by_id(plan_id)
         .filter(plans::Column::MenteeId.eq(user.id))
         .one(&app.db.conn)
         .await?
         .ok_or_else(AppError::not_found)?;
     let fb = feedback_of(&app.db.conn, plan.id).await?;
-    Ok((plan, fb))
+    let open = feedback_open(&app.db.conn, &plan).await?;
+    Ok((plan, fb, open))
 }
 
 /// The nudges: the mentee when a held session has no submitted sheet after
@@ -875,6 +894,16 @@ pub async fn stalled<C: ConnectionTrait>(
     ))
 }
 
+/// Rows per `IN (…)` list.
+const CHUNK: usize = 1000;
+
+/// `col` within the half-open period.
+fn within<C: ColumnTrait>(col: C, p: &Period) -> sea_orm::Condition {
+    sea_orm::Condition::all()
+        .add(col.gte(p.from))
+        .add(col.lt(p.to))
+}
+
 /// The facts behind the outcome figures of a period: every plan matched
 /// before its end (with intake, first session and feedback), and every
 /// sheet submitted or replied within it.
@@ -882,45 +911,67 @@ pub async fn outcome_facts<C: ConnectionTrait>(
     conn: &C,
     period: &Period,
 ) -> AppResult<(Vec<PlanFacts>, Vec<SheetFacts>)> {
+    // Only plans with an event in the period: matched, rated, or a session held.
+    let rated = Query::select()
+        .column(plan_feedback::Column::PlanId)
+        .from(plan_feedback::Entity)
+        .cond_where(within(plan_feedback::Column::CreatedAt, period))
+        .to_owned();
+    let met = Query::select()
+        .column(plan_sessions::Column::PlanId)
+        .from(plan_sessions::Entity)
+        .and_where(plan_sessions::Column::Status.eq(SessionStatus::Held.as_str()))
+        .cond_where(within(plan_sessions::Column::StartsAt, period))
+        .to_owned();
     let plan_rows = plans::Entity::find()
-        .filter(plans::Column::CreatedAt.lt(period.to))
+        .filter(
+            sea_orm::Condition::any()
+                .add(within(plans::Column::CreatedAt, period))
+                .add(plans::Column::Id.in_subquery(rated))
+                .add(plans::Column::Id.in_subquery(met)),
+        )
         .order_by_asc(plans::Column::Id)
         .all(conn)
         .await?;
-    let matched_before = |col: plans::Column| {
-        Query::select()
-            .column(col)
-            .from(plans::Entity)
-            .and_where(plans::Column::CreatedAt.lt(period.to))
-            .to_owned()
-    };
-    let intake_submitted: HashMap<i32, Option<DateTime<Utc>>> = intakes::Entity::find()
-        .filter(intakes::Column::Id.in_subquery(matched_before(plans::Column::IntakeId)))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|i| (i.id, i.submitted_at))
-        .collect();
+    let plan_ids: Vec<i32> = plan_rows.iter().map(|p| p.id).collect();
+    let mut intake_submitted: HashMap<i32, Option<DateTime<Utc>>> = HashMap::new();
     let mut first_session: HashMap<i32, DateTime<Utc>> = HashMap::new();
-    for s in plan_sessions::Entity::find()
-        .filter(plan_sessions::Column::Status.eq(SessionStatus::Held.as_str()))
-        .filter(plan_sessions::Column::PlanId.in_subquery(matched_before(plans::Column::Id)))
-        .all(conn)
-        .await?
-    {
-        if let Some(t) = s.starts_at.or(s.held_at) {
-            let e = first_session.entry(s.plan_id).or_insert(t);
-            if t < *e {
-                *e = t;
+    let mut feedback: HashMap<i32, plan_feedback::Model> = HashMap::new();
+    // In chunks, so that a long period never exceeds a database's limit on
+    // query parameters.
+    for (ids, intake_ids) in plan_ids.chunks(CHUNK).zip(
+        plan_rows
+            .chunks(CHUNK)
+            .map(|c| c.iter().map(|p| p.intake_id).collect::<Vec<_>>()),
+    ) {
+        for i in intakes::Entity::find()
+            .filter(intakes::Column::Id.is_in(intake_ids))
+            .all(conn)
+            .await?
+        {
+            intake_submitted.insert(i.id, i.submitted_at);
+        }
+        for s in plan_sessions::Entity::find()
+            .filter(plan_sessions::Column::Status.eq(SessionStatus::Held.as_str()))
+            .filter(plan_sessions::Column::PlanId.is_in(ids.to_vec()))
+            .all(conn)
+            .await?
+        {
+            if let Some(t) = s.starts_at.or(s.held_at) {
+                let e = first_session.entry(s.plan_id).or_insert(t);
+                if t < *e {
+                    *e = t;
+                }
             }
         }
+        for f in plan_feedback::Entity::find()
+            .filter(plan_feedback::Column::PlanId.is_in(ids.to_vec()))
+            .all(conn)
+            .await?
+        {
+            feedback.insert(f.plan_id, f);
+        }
     }
-    let feedback: HashMap<i32, plan_feedback::Model> = plan_feedback::Entity::find()
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|f| (f.plan_id, f))
-        .collect();
     let plans_out = plan_rows
         .into_iter()
         .map(|p| PlanFacts {
@@ -941,16 +992,8 @@ pub async fn outcome_facts<C: ConnectionTrait>(
         .collect();
     let in_period = || {
         sea_orm::Condition::any()
-            .add(
-                sea_orm::Condition::all()
-                    .add(sheets::Column::SubmittedAt.gte(period.from))
-                    .add(sheets::Column::SubmittedAt.lt(period.to)),
-            )
-            .add(
-                sea_orm::Condition::all()
-                    .add(sheets::Column::RepliedAt.gte(period.from))
-                    .add(sheets::Column::RepliedAt.lt(period.to)),
-            )
+            .add(within(sheets::Column::SubmittedAt, period))
+            .add(within(sheets::Column::RepliedAt, period))
     };
     let sheet_rows = sheets::Entity::find().filter(in_period()).all(conn).await?;
     let held: HashMap<i32, Option<DateTime<Utc>>> = plan_sessions::Entity::find()

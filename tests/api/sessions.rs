@@ -533,6 +533,15 @@ on_both!(a_whole_plan_through_the_api, |app: TestApp| async move {
     assert_eq!(r.body["plan"]["sessions"].as_array().unwrap().len(), 4);
     assert_eq!(r.body["plan"]["sessions"][3]["number"], 4);
     assert_eq!(r.body["plan"]["sessions"][3]["status"], "unscheduled");
+    // The feedback asked for at completion can still be given.
+    let r = app
+        .post(
+            &format!("/api/v1/plans/{plan_id}/feedback"),
+            &p.mentee,
+            json!({"satisfaction": 5}),
+        )
+        .await;
+    assert_eq!(r.status, Status::Created, "{:?}", r.body);
     let r = app
         .post(
             &format!("/api/v1/extensions/{ext}/decline"),

@@ -134,7 +134,7 @@ async fn give_feedback(
 
 #[get("/plans/<id>/feedback")]
 async fn get_feedback(app: &State<App>, user: Mentee, id: i32) -> Result<Json<Value>, AppError> {
-    let (_, f) = db::sheets::my_feedback(app, &user.0, id).await?;
+    let (_, f, _) = db::sheets::my_feedback(app, &user.0, id).await?;
     let f = f.ok_or_else(AppError::not_found)?;
     Ok(Json(json!({"feedback": json::feedback(&f, tz(&user.0))})))
 }

@@ -65,7 +65,7 @@ async fn plan(
     // A coordinator reads sheets only where the mentee agreed.
     let sheets_open = viewer.side().is_some() || db::sheets::shared(&app.db.conn, &p.plan).await?;
     let feedback_due = viewer.side() == Some(Side::Mentee)
-        && p.plan.status == PlanStatus::Completed.as_str()
+        && db::sheets::feedback_open(&app.db.conn, &p.plan).await?
         && db::sheets::feedback_of(&app.db.conn, p.plan.id)
             .await?
             .is_none();

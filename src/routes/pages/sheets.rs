@@ -8,7 +8,7 @@ use crate::auth::csrf::FormData;
 use crate::auth::{Coordinator, CurrentUser, Mentee};
 use crate::db;
 use crate::db::sheets::SheetView;
-use crate::domain::codes::{PlanStatus, SessionStatus, SheetStatus, Side};
+use crate::domain::codes::{SessionStatus, SheetStatus, Side};
 use crate::domain::outcomes;
 use crate::domain::sheet::{self, Draft, DraftPatch, MAX_ACTION_CHARS, MAX_CHARS};
 use crate::error::{AppError, AppResult};
@@ -291,6 +291,7 @@ fn render_feedback(
     page: &Page,
     plan: &crate::db::entities::plans::Model,
     given: Option<&crate::db::entities::plan_feedback::Model>,
+    open: bool,
     values: Value,
     errors: Value,
 ) -> AppResult<RawHtml<String>> {
@@ -299,7 +300,7 @@ fn render_feedback(
         "sheets/feedback.html",
         json!({
             "plan": {"id": plan.id, "status": plan.status},
-            "completed": plan.status == PlanStatus::Completed.as_str(),
+            "completed": open,
             "given": given.map(|f| json!({
                 "satisfaction": f.satisfaction, "positive_action": f.positive_action,
                 "positive_action_detail": f.positive_action_detail, "comment": f.comment,
@@ -320,8 +321,16 @@ async fn feedback_form(
     user: Mentee,
     id: i32,
 ) -> Result<RawHtml<String>, AppError> {
-    let (plan, given) = db::sheets::my_feedback(app, &user.0, id).await?;
-    render_feedback(app, &page, &plan, given.as_ref(), json!({}), json!({}))
+    let (plan, given, open) = db::sheets::my_feedback(app, &user.0, id).await?;
+    render_feedback(
+        app,
+        &page,
+        &plan,
+        given.as_ref(),
+        open,
+        json!({}),
+        json!({}),
+    )
 }
 
 #[post("/plans/<id>/feedback", data = "<form>")]
@@ -354,7 +363,7 @@ async fn feedback_save(
     {
         Ok(_) => done(format!("/plans/{id}"), "flash-feedback-thanks"),
         Err(e) if e.fields.is_some() => {
-            let (plan, given) = db::sheets::my_feedback(app, &user.0, id).await?;
+            let (plan, given, open) = db::sheets::my_feedback(app, &user.0, id).await?;
             let values = json!({
                 "satisfaction": form.get("satisfaction"), "positive_action": form.get("positive_action"),
                 "positive_action_detail": form.get("positive_action_detail"), "comment": form.get("comment"),
@@ -364,6 +373,7 @@ async fn feedback_save(
                 &page,
                 &plan,
                 given.as_ref(),
+                open,
                 values,
                 field_errors(&e),
             )?)
