@@ -693,3 +693,6 @@ sheet-your-text = What you typed in this tab
 sheet-save-invalid = Something could not be saved. Please check each field's length (up to 4,000 characters).
 sheet-save-gone = This sheet can no longer be edited (it may have been submitted). Please reload the page.
 sheet-kept-copy = This device holds other text that was never saved. Check it below and copy it if you need it.
+label-share-sheets = Sheet sharing
+coord-sheets-shared = Agreed that coordinators read her sheets (reads are recorded)
+coord-sheets-private = Not agreed (coordinators cannot read her sheets)

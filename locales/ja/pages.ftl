@@ -685,3 +685,6 @@ sheet-your-text = このタブで入力していた内容
 sheet-save-invalid = 保存できない内容があります。各項目の文字数(4000文字まで)をご確認ください。
 sheet-save-gone = このシートはもう編集できません(提出済みなど)。ページを再読み込みしてください。
 sheet-kept-copy = この端末に、保存されていない別の入力が残っています。下の内容を確認し、必要ならコピーしてください。
+label-share-sheets = シートの共有
+coord-sheets-shared = 事務局が読むことに同意済み(閲覧は記録されます)
+coord-sheets-private = 同意なし(事務局はシートを読めません)
