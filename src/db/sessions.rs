@@ -83,6 +83,25 @@ pub async fn people<C: ConnectionTrait>(
     Ok((mentee, mentor))
 }
 
+/// A session with its plan and people, whoever asks (for background work).
+pub async fn by_id<C: ConnectionTrait>(conn: &C, id: i32) -> AppResult<Loaded> {
+    let session = plan_sessions::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let plan = plans::Entity::find_by_id(session.plan_id)
+        .one(conn)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let (mentee, mentor) = people(conn, &plan).await?;
+    Ok(Loaded {
+        session,
+        plan,
+        mentee,
+        mentor,
+    })
+}
+
 /// Load a session for `user`: her side when she is its mentee or mentor,
 /// `None` for a coordinator; anyone else gets 404. With `lock`, the session
 /// row is locked for the rest of the transaction (PostgreSQL; SQLite writes
@@ -662,21 +681,7 @@ async fn remind(app: &App, id: i32, now: DateTime<Utc>) -> AppResult<bool> {
         return Ok(false);
     }
     // Read the row again after the claim: the email tells the current time and link.
-    let session = plan_sessions::Entity::find_by_id(id)
-        .one(&tx)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let plan = plans::Entity::find_by_id(session.plan_id)
-        .one(&tx)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let (mentee, mentor) = people(&tx, &plan).await?;
-    let l = Loaded {
-        session,
-        plan,
-        mentee,
-        mentor,
-    };
+    let l = by_id(&tx, id).await?;
     let (Some(start), Some(end)) = (l.session.starts_at, l.session.ends_at) else {
         tx.commit().await?;
         return Ok(false);

@@ -692,24 +692,6 @@ pub async fn tick(app: &App) -> AppResult<usize> {
     Ok(sent)
 }
 
-async fn loaded_of<C: ConnectionTrait>(conn: &C, session_id: i32) -> AppResult<Loaded> {
-    let session = plan_sessions::Entity::find_by_id(session_id)
-        .one(conn)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let plan = plans::Entity::find_by_id(session.plan_id)
-        .one(conn)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let (mentee, mentor) = sessions::people(conn, &plan).await?;
-    Ok(Loaded {
-        session,
-        plan,
-        mentee,
-        mentor,
-    })
-}
-
 async fn nudge_sheet(
     app: &App,
     id: i32,
@@ -734,7 +716,7 @@ async fn nudge_sheet(
         tx.commit().await?;
         return Ok(false);
     }
-    let l = loaded_of(&tx, id).await?;
+    let l = sessions::by_id(&tx, id).await?;
     sheet_email(&tx, app, &l, Side::Mentee, "sheet_nudge").await?;
     tx.commit().await?;
     Ok(true)
@@ -764,7 +746,7 @@ async fn nudge_reply(
         .one(&tx)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let l = loaded_of(&tx, row.session_id).await?;
+    let l = sessions::by_id(&tx, row.session_id).await?;
     sheet_email(&tx, app, &l, Side::Mentor, "reply_nudge").await?;
     tx.commit().await?;
     Ok(true)
