@@ -696,3 +696,6 @@ sheet-kept-copy = This device holds other text that was never saved. Check it be
 label-share-sheets = Sheet sharing
 coord-sheets-shared = Agreed that coordinators read her sheets (reads are recorded)
 coord-sheets-private = Not agreed (coordinators cannot read her sheets)
+stalled-min-days = Waiting at least
+stalled-all = Any time
+stalled-days-or-more = { $days } days or more

@@ -688,3 +688,6 @@ sheet-kept-copy = この端末に、保存されていない別の入力が残�
 label-share-sheets = シートの共有
 coord-sheets-shared = 事務局が読むことに同意済み(閲覧は記録されます)
 coord-sheets-private = 同意なし(事務局はシートを読めません)
+stalled-min-days = 待ち時間
+stalled-all = すべて
+stalled-days-or-more = { $days }日以上

@@ -778,6 +778,7 @@ fn active_plan_ids() -> sea_orm::sea_query::SelectStatement {
 pub async fn stalled<C: ConnectionTrait>(
     conn: &C,
     now: DateTime<Utc>,
+    min_wait: Duration,
     paging: Paging,
 ) -> AppResult<(Vec<(Stalled, super::plans::PlanView)>, u64)> {
     let rows = plan_sessions::Entity::find()
@@ -843,6 +844,7 @@ pub async fn stalled<C: ConnectionTrait>(
             scheduling_seen = Some(s.plan_id);
         }
     }
+    items.retain(|i| now - i.since >= min_wait);
     items.sort_by_key(|i| (i.since, i.session_id));
     let total = items.len() as u64;
     let page: Vec<Stalled> = items

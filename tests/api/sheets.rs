@@ -896,6 +896,19 @@ on_both!(
         let r = app.get("/api/v1/coordinator/stalled", &coord).await;
         assert_eq!(r.body["stalled"][1]["waiting_for"], "reply", "{:?}", r.body);
         assert_eq!(r.body["stalled"][1]["waited_hours"], 0);
+        let r = app
+            .get("/api/v1/coordinator/stalled?min_days=10", &coord)
+            .await;
+        assert_eq!(
+            r.body["total"], 1,
+            "the fresh reply wait is left out: {:?}",
+            r.body
+        );
+        assert_eq!(r.body["stalled"][0]["waiting_for"], "scheduling");
+        let r = app
+            .get("/api/v1/coordinator/stalled?min_days=999", &coord)
+            .await;
+        assert_eq!(r.status, Status::UnprocessableEntity);
 
         // The page lists them too; others may not.
         let mut b = Browser::new(&app);

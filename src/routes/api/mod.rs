@@ -11,7 +11,7 @@ mod system;
 
 pub use plans::viewer as plan_viewer;
 pub use sessions::{calendar_json, invite_ics, session_json, CalendarBody};
-pub use sheets::{export as outcomes_csv, period as outcomes_period, Csv};
+pub use sheets::{export as outcomes_csv, min_wait, period as outcomes_period, Csv};
 pub use system::health;
 
 use crate::db::entities::users;

@@ -174,15 +174,28 @@ async fn sharing(
     Ok(Json(json!({"share_sheets": share})))
 }
 
-#[get("/coordinator/stalled?<limit>&<page>")]
+/// `?min_days=`: only waits at least this long (0–365 days; default 0).
+pub fn min_wait(raw: Option<&str>) -> Result<chrono::Duration, AppError> {
+    match raw.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(chrono::Duration::zero()),
+        Some(s) => match s.parse::<i64>() {
+            Ok(d @ 0..=365) => Ok(chrono::Duration::days(d)),
+            _ => Err(AppError::field("min_days", "out_of_range")),
+        },
+    }
+}
+
+#[get("/coordinator/stalled?<min_days>&<limit>&<page>")]
 async fn stalled(
     app: &State<App>,
     user: Coordinator,
+    min_days: Option<&str>,
     limit: Option<&str>,
     page: Option<&str>,
 ) -> Result<Json<Value>, AppError> {
     let now = app.clock.now();
-    let (rows, total) = db::sheets::stalled(&app.db.conn, now, paging(limit, page)?).await?;
+    let (rows, total) =
+        db::sheets::stalled(&app.db.conn, now, min_wait(min_days)?, paging(limit, page)?).await?;
     let tz = tz(&user.0);
     Ok(Json(json!({
         "stalled": rows.iter().map(|(s, p)| json::stalled(s, p, now, tz)).collect::<Vec<_>>(),

@@ -397,11 +397,12 @@ async fn sharing(app: &State<App>, user: Mentee, form: FormData) -> PageResult {
     )
 }
 
-#[get("/coordinator/stalled?<page>")]
+#[get("/coordinator/stalled?<min_days>&<page>")]
 async fn stalled(
     app: &State<App>,
     view: Page,
     _c: Coordinator,
+    min_days: Option<&str>,
     page: Option<&str>,
 ) -> Result<RawHtml<String>, AppError> {
     let page_view = view;
@@ -409,7 +410,8 @@ async fn stalled(
     let page = page_view;
     let paging = db::Paging::new(Some(50), Some(n))?;
     let now = app.clock.now();
-    let (rows, total) = db::sheets::stalled(&app.db.conn, now, paging).await?;
+    let min = crate::routes::api::min_wait(min_days).unwrap_or_else(|_| chrono::Duration::zero());
+    let (rows, total) = db::sheets::stalled(&app.db.conn, now, min, paging).await?;
     let items: Vec<Value> = rows
         .iter()
         .map(|(s, p)| {
@@ -424,7 +426,10 @@ async fn stalled(
     page.render(
         app,
         "coordinator/stalled.html",
-        json!({"items": items, "total": total, "page_no": paging.page, "pages": total.div_ceil(paging.limit).max(1)}),
+        json!({
+            "items": items, "total": total, "page_no": paging.page, "pages": total.div_ceil(paging.limit).max(1),
+            "min_days": min.num_days(), "choices": [0, 3, 7, 14, 30],
+        }),
     )
 }
 
