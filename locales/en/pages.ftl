@@ -440,7 +440,7 @@ ics-manage = To move or cancel: { $link }
 ics-feed-name = Kakehashi sessions ({ $name })
 
 ## Sessions: plan page, session page, settings, coordinator plans and extensions
-plan-back-coordinator = ← All plans
+plan-back-coordinator = All plans
 plan-next-step = Next step:
 plan-open-session = Open session { $number }
 plan-extension-title = Extension (one more session)
@@ -449,7 +449,7 @@ plan-extension-message = Message to the coordinators (optional)
 plan-extension-submit = Ask for an extension
 plan-extension-requested-on = requested on { $date }
 plan-extension-reason = From the coordinators:
-session-back = ← Back to the plan
+session-back = Back to the plan
 session-when = Date and time
 session-meeting-url = Meeting link
 session-meeting-url-help = A Zoom, Google Meet or similar link (starting with https://).

@@ -432,7 +432,7 @@ ics-manage = 日時の変更・キャンセルはこちらから：{ $link }
 ics-feed-name = 架け橋 面談の予定（{ $name }さん）
 
 ## Sessions: plan page, session page, settings, coordinator plans and extensions
-plan-back-coordinator = ← プラン一覧へ
+plan-back-coordinator = プラン一覧へ
 plan-next-step = 次にすること：
 plan-open-session = 第{ $number }回の面談を開く
 plan-extension-title = 延長（もう1回の面談）
@@ -441,7 +441,7 @@ plan-extension-message = 事務局へのメッセージ（任意）
 plan-extension-submit = 延長を申し込む
 plan-extension-requested-on = { $date } に申込み
 plan-extension-reason = 事務局より：
-session-back = ← プランへ戻る
+session-back = プランへ戻る
 session-when = 日時
 session-meeting-url = 参加用URL
 session-meeting-url-help = Zoom や Google Meet などのリンクを入れてください（https:// から始まるもの）。
