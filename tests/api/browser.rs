@@ -340,6 +340,19 @@ impl Tab {
                     w[0],
                     w[1]
                 );
+                // Large tap targets: every button and form control at least 44 px high.
+                let small = self
+                    .driver
+                    .execute(
+                        "return [...document.querySelectorAll('button, .button, input, select, textarea')] \
+                           .filter(e => e.offsetParent !== null && !['checkbox', 'radio', 'hidden'].includes(e.type)) \
+                           .filter(e => e.getBoundingClientRect().height < 44) \
+                           .map(e => e.outerHTML.slice(0, 120));",
+                        Vec::<Value>::new(),
+                    )
+                    .await
+                    .expect("tap targets");
+                assert_eq!(small.json(), &json!([]), "{name}: tap targets under 44 px");
             }
             self.driver
                 .screenshot(&dir.join(format!("{name}-{label}.png")))
