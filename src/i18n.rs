@@ -196,6 +196,53 @@ mod tests {
         assert!(missing.is_empty(), "{missing:?}");
     }
 
+    /// Keys the code names at run time: every flash message, and an `error-…`
+    /// page text for every refusal code the rules can answer.
+    #[test]
+    fn every_key_the_code_names_exists() {
+        let ja = keys("ja");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut missing = Vec::new();
+        let mut stack = vec![root];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                // (This file names the patterns, not keys.)
+                if path.extension().and_then(|e| e.to_str()) != Some("rs")
+                    || path.ends_with("i18n.rs")
+                {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for part in text.split("\"flash-").skip(1) {
+                    let rest: String = part
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                        .collect();
+                    if part[rest.len()..].starts_with('"') && !ja.contains(&format!("flash-{rest}"))
+                    {
+                        missing.push(format!("{}: flash-{rest}", path.display()));
+                    }
+                }
+                // `pub mod refusal { pub const X: &str = "code"; … }`
+                if let Some(block) = text.split("pub mod refusal {").nth(1) {
+                    let block = block.split("\n}").next().unwrap_or("");
+                    for line in block.lines().filter(|l| l.contains("&str = \"")) {
+                        let code = line.split('"').nth(1).unwrap_or("");
+                        if !ja.contains(&format!("error-{code}")) {
+                            missing.push(format!("{}: error-{code}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "{missing:?}");
+    }
+
     #[test]
     fn every_code_has_a_label_in_both_languages() {
         use crate::domain::codes::*;

@@ -624,6 +624,20 @@ async fn each_person_does_her_whole_journey_in_a_real_browser() {
     coord.go("/nowhere").await;
     coord.check_page("not-found").await;
 
+    // A page she may not open, in the same design and her language.
+    mentee.go("/coordinator/intakes").await;
+    assert!(mentee.body().await.contains("このページは表示できません"));
+    mentee.check_page("forbidden").await;
+
+    // The mentor prefers English: her setting wins over the browser's Japanese.
+    mentor.go("/settings").await;
+    mentor.check_page("settings").await;
+    mentor.set("locale", "en").await;
+    mentor.click("form[action='/settings'] button[type=submit]").await;
+    mentor.go(&plan_path).await;
+    let body = mentor.body().await;
+    assert!(body.contains("Settings") && body.contains("Session 1"), "{body}");
+
     for t in [coord, mentee, mentor] {
         t.driver.quit().await.ok();
     }
