@@ -54,13 +54,13 @@ position-executive = 役員・経営層
 position-specialist = 専門職
 
 ## employment
-employment-full_time = 正社員(フルタイム)
+employment-full_time = 正社員（フルタイム）
 employment-short_hours = 時短勤務
-employment-on_leave = 休業中(産休・育休など)
+employment-on_leave = 休業中（産休・育休など）
 employment-other = その他
 
 ## leave_status
-leave_status-none = 休業の経験はない
+leave_status-none = 休業の経験なし
 leave_status-on_leave = 現在休業中
 leave_status-returned_within_1y = 復職して1年以内
 leave_status-returned_over_1y = 復職して1年以上
@@ -156,8 +156,8 @@ sheet_status-none = 未記入
 sheet_status-draft = 下書き
 sheet_status-submitted = 提出済み
 sheet_status-replied = 返信済み
-waiting-scheduling = 日程が決まっていない
-waiting-sheet = シート未提出
+waiting-scheduling = 日程調整待ち
+waiting-sheet = シート提出待ち
 waiting-reply = 返信待ち
 
 ## ineligible
@@ -182,5 +182,5 @@ next_step-write_sheet = メンタリングシートを書きましょう
 next_step-await_sheet = メンティのメンタリングシートをお待ちください
 next_step-await_reply = メンターからの返信をお待ちください
 next_step-write_reply = メンティのシートに返信しましょう
-next_step-read_exchange = やりとりを読み返す
-next_step-nothing = ありません
+next_step-read_exchange = シートのやりとりを読み返しましょう
+next_step-nothing = 特にありません

@@ -17,7 +17,7 @@ email-footer-reason-default = 架け橋にご登録いただいているため�
 
 email-invitation-subject = 【架け橋】メンターとしてのご参加のお願い
 email-invitation-intro = 架け橋 事務局です。このたびは、架け橋のメンターとしてご参加いただきたく、ご招待のご連絡を差し上げました。
-email-invitation-about = 架け橋は、働く女性（メンティ）と、別の会社で管理職として活躍されている女性（メンター）をつなぐ社外メンタープログラムです。オンラインで数回の面談を行い、面談のあとにはメンタリングシートを交換日記のようにやり取りします。社内ではなかなか相談できないことも、社外のメンターだからこそ話せる。それがこのプログラムの大切な価値です。
+email-invitation-about = 架け橋は、働く女性（メンティ）と、別の会社で管理職として活躍されている女性（メンター）をつなぐ社外メンタープログラムです。オンラインで数回の面談を行い、面談のあとにはメンタリングシートを交換日記のようにやりとりします。社内ではなかなか相談できないことも、社外のメンターだからこそ話せる。それがこのプログラムの大切な価値です。
 email-invitation-how = メンティは事務局からご提案します。概要をご確認のうえ、お引き受けになるかどうかをご自身で選んでいただけますので、ご無理のない範囲でご参加ください。
 email-invitation-action = 下のリンクからパスワードを設定すると、ご利用を開始できます。
 email-invitation-button = パスワードを設定する
@@ -41,7 +41,7 @@ email-intake-reason = 架け橋のメンティとしてお申込みいただい�
 ## 3. assignment_proposed
 
 email-proposed-subject = 【架け橋】新しいメンティのご提案
-email-proposed-intro = 事務局より、あなたに新しいメンティをご提案いたします。
+email-proposed-intro = 事務局より、新しいメンティをご提案いたします。
 email-proposed-message-heading = 事務局からのメッセージ
 email-proposed-action = 下のページでメンティの概要をご確認のうえ、お引き受けいただけるかどうかをお知らせください。
 email-proposed-button = ご提案を確認する
@@ -66,15 +66,15 @@ email-match-subject-mentee = 【架け橋】メンターが決まりました
 email-match-subject-mentor = 【架け橋】メンティのご紹介（{ $other }さん）
 email-match-intro-mentee = お待たせいたしました。あなたのメンターが決まりましたので、お知らせいたします。
 email-match-intro-mentor = メンティとのマッチングをお引き受けいただき、ありがとうございます。
-email-match-who-mentee = あなたのメンターは{ $other }さんです。
-email-match-who-mentor = あなたのメンティは{ $other }さんです。
+email-match-who-mentee = 担当メンターは{ $other }さんです。
+email-match-who-mentor = ご担当いただくメンティは{ $other }さんです。
 email-match-headline = プロフィール：{ $headline }
 email-match-plan = プラン：{ $plan ->
         [three] 3回プラン（面談3回）
        *[single] 1回プラン（面談1回）
     }
 email-match-next-heading = 次のステップ
-email-match-next = まずは、プランのページでお二人で直接やり取りし、1回目の面談の日時を決めてください。日程調整に事務局は入りません。どちらかが候補の日時をいくつか提案し、もう一方が都合のよい日時を選ぶと、お二人にカレンダーの招待が届きます。
+email-match-next = まずは、プランのページでお二人で直接やりとりし、1回目の面談の日時を決めてください。日程調整に事務局は入りません。どちらかが候補の日時をいくつか提案し、もう一方が都合のよい日時を選ぶと、お二人にカレンダーの招待が届きます。
 email-match-online = 面談はオンライン（ビデオ通話）で行います。
 email-match-button = プランのページを開く
 email-match-closing-mentee = 実りある時間になりますよう、事務局一同願っております。
@@ -233,7 +233,7 @@ email-reply-nudge-reason = 架け橋であなたがメンターを務める{ $na
 ## 17. feedback_request
 
 email-feedback-subject = 【架け橋】プラン修了のお祝いと、アンケートのお願い
-email-feedback-intro = すべての面談とメンタリングシートのやり取りを終え、あなたのプランが修了しました。おめでとうございます。ここまで本当にお疲れさまでした。
+email-feedback-intro = すべての面談とメンタリングシートのやりとりを終え、あなたのプランが修了しました。おめでとうございます。ここまで本当にお疲れさまでした。
 email-feedback-ask = プログラムをよりよいものにするため、簡単なアンケートへのご協力をお願いいたします。所要時間は1分ほどです。
 email-feedback-questions-heading = アンケートの内容
 email-feedback-q-satisfaction = メンターとのマッチングの満足度（1〜5の5段階）

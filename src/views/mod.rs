@@ -155,6 +155,18 @@ pub fn fmt_datetime(t: DateTime<Utc>, tz: Tz, lang: Lang) -> String {
     }
 }
 
+/// A calendar day: `2026年12月3日(木)` / `Thu 3 Dec 2026`.
+pub fn fmt_date(d: chrono::NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => {
+            const DAYS: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
+            let day = DAYS[d.weekday().num_days_from_monday() as usize];
+            format!("{}年{}月{}日({})", d.year(), d.month(), d.day(), day)
+        }
+        Lang::En => d.format("%a %-d %b %Y").to_string(),
+    }
+}
+
 /// A time range: `2026年12月3日(木) 20:00〜21:00` (the end's date is written
 /// only when it falls on another day).
 pub fn fmt_range(start: DateTime<Utc>, end: DateTime<Utc>, tz: Tz, lang: Lang) -> String {

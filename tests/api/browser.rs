@@ -633,10 +633,15 @@ async fn each_person_does_her_whole_journey_in_a_real_browser() {
     mentor.go("/settings").await;
     mentor.check_page("settings").await;
     mentor.set("locale", "en").await;
-    mentor.click("form[action='/settings'] button[type=submit]").await;
+    mentor
+        .click("form[action='/settings'] button[type=submit]")
+        .await;
     mentor.go(&plan_path).await;
     let body = mentor.body().await;
-    assert!(body.contains("Settings") && body.contains("Session 1"), "{body}");
+    assert!(
+        body.contains("Settings") && body.contains("Session 1"),
+        "{body}"
+    );
 
     for t in [coord, mentee, mentor] {
         t.driver.quit().await.ok();

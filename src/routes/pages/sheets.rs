@@ -461,6 +461,7 @@ async fn outcomes_page(
         "coordinator/outcomes.html",
         json!({
             "from": f.to_string(), "to": t.to_string(),
+            "from_text": crate::views::fmt_date(f, page.lang), "to_text": crate::views::fmt_date(t, page.lang),
             "values": values,
             "errors": errors,
             "figures": crate::views::json::figures(&figures, f, t),
