@@ -429,6 +429,28 @@ async fn each_person_does_her_whole_journey_in_a_real_browser() {
     // The mentee registers on her phone and fills the intake, leaving half-way.
     mentee.go("/register").await;
     mentee.check_page("register").await;
+    // A mistake is announced and named beside its field.
+    mentee.fill("email", "office@kakehashi.jp").await;
+    mentee.fill("display_name", "山田 花子").await;
+    mentee.fill("password", "とても長い合言葉です123").await;
+    mentee
+        .click("form[action='/register'] button[type=submit]")
+        .await;
+    let summary = mentee
+        .el(".error-summary[role=alert]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(summary.contains("メールアドレス"), "{summary}");
+    let invalid = mentee
+        .el("#f-email")
+        .await
+        .attr("aria-invalid")
+        .await
+        .unwrap();
+    assert_eq!(invalid.as_deref(), Some("true"));
+    mentee.check_page("register-errors").await;
     mentee.fill("email", "hanako@example.jp").await;
     mentee.fill("display_name", "山田 花子").await;
     mentee.fill("password", "とても長い合言葉です123").await;
@@ -623,6 +645,21 @@ async fn each_person_does_her_whole_journey_in_a_real_browser() {
     coord.check_page("coordinator-stalled").await;
     coord.go("/nowhere").await;
     coord.check_page("not-found").await;
+
+    // Too many wrong passwords: told to wait, in the same design.
+    coord.go("/coordinator/intakes").await;
+    coord.sign_out().await;
+    for _ in 0..6 {
+        coord
+            .sign_in("office@kakehashi.jp", "wrong-password-123")
+            .await;
+    }
+    assert!(
+        coord.body().await.contains("しばらく"),
+        "{}",
+        coord.body().await
+    );
+    coord.check_page("too-many-attempts").await;
 
     // A page she may not open, in the same design and her language.
     mentee.go("/coordinator/intakes").await;
