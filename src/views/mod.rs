@@ -266,11 +266,22 @@ impl Page {
 
 /// The error page, in the visitor's language and the site's design.
 pub fn error_page(req: &Request<'_>, err: &AppError) -> String {
-    let lang = crate::error::request_lang(req);
+    // The signed-in user, when a guard already looked her up for this request
+    // (e.g. a 403 from a role guard): her language and her menu.
+    let user = req.local_cache(|| None::<users::Model>).clone();
+    let lang = match &user {
+        Some(u) => i18n::negotiate(Some(&u.locale), req.headers().get_one("Accept-Language")),
+        None => crate::error::request_lang(req),
+    };
+    let csrf = req
+        .cookies()
+        .get_private(crate::auth::csrf::CSRF_COOKIE)
+        .map(|c| c.value().to_string())
+        .unwrap_or_default();
     let ctx = json!({
         "lang": lang.as_str(),
-        "csrf_token": "",
-        "user": null,
+        "csrf_token": if user.is_some() { csrf } else { String::new() },
+        "user": user.as_ref().map(|u| json!({"id": u.id, "display_name": u.display_name, "role": u.role})),
         "flash": null,
         "status": err.status.code,
         "code": err.code,

@@ -663,7 +663,11 @@ async fn each_person_does_her_whole_journey_in_a_real_browser() {
 
     // A page she may not open, in the same design and her language.
     mentee.go("/coordinator/intakes").await;
-    assert!(mentee.body().await.contains("このページは表示できません"));
+    let body = mentee.body().await;
+    assert!(
+        body.contains("このページは表示できません") && body.contains("山田 花子さん"),
+        "{body}"
+    );
     mentee.check_page("forbidden").await;
 
     // The mentor prefers English: her setting wins over the browser's Japanese.
@@ -679,6 +683,8 @@ async fn each_person_does_her_whole_journey_in_a_real_browser() {
         body.contains("Settings") && body.contains("Session 1"),
         "{body}"
     );
+    mentor.go("/coordinator/intakes").await;
+    assert!(mentor.body().await.contains("You cannot view this page"));
 
     for t in [coord, mentee, mentor] {
         t.driver.quit().await.ok();
