@@ -23,7 +23,7 @@ pub struct TestApp {
     pub app: App,
     pub clock: ManualClock,
     pub _dir: tempfile::TempDir,
-    figment: Figment,
+    pub figment: Figment,
 }
 
 /// The PostgreSQL server to test against, if configured.
@@ -89,35 +89,6 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, Value)]) -> TestAp
 }
 
 impl TestApp {
-    /// The same application served for real on a free loopback port (for the
-    /// browser tests), sharing this one's database and clock; answers its
-    /// base URL once it answers `/healthz`.
-    pub async fn serve(&self) -> String {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("a free port")
-            .port();
-        let figment = self
-            .figment
-            .clone()
-            .merge(("address", "127.0.0.1"))
-            .merge(("port", port));
-        let rocket = kakehashi::build(figment, Arc::new(self.clock.clone()))
-            .await
-            .expect("build");
-        tokio::spawn(async move {
-            let _ = rocket.launch().await;
-        });
-        let base = format!("http://127.0.0.1:{port}");
-        for _ in 0..100 {
-            if reqwest::get(format!("{base}/healthz")).await.is_ok() {
-                return base;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
-        panic!("the live server did not start on {base}");
-    }
-
     /// A new process on the same database, mail folder and clock (a restart).
     pub async fn restart(self) -> TestApp {
         let TestApp {

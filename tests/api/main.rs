@@ -10,7 +10,6 @@ mod helpers;
 mod access;
 mod auth;
 mod bad_input;
-mod browser;
 mod capacity;
 mod emails;
 mod independent_parser;

@@ -13,9 +13,59 @@ use crate::helpers::*;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
 use std::time::Duration;
 use thirtyfour::prelude::*;
 
+/// The same application served for real on a free loopback port (for the
+/// browser tests), sharing this one's database and clock; answers its
+/// base URL once it answers `/healthz`.
+async fn serve(app: &TestApp) -> String {
+    // Port 0: the system picks a free port, which liftoff reports (no
+    // race with another test taking it meanwhile). The server leaves the
+    // test process's signals alone.
+    let figment = app
+        .figment
+        .clone()
+        .merge(("address", "127.0.0.1"))
+        .merge(("port", 0))
+        .merge(("shutdown", json!({"ctrlc": false, "signals": []})));
+    let (tx, rx) = tokio::sync::oneshot::channel::<u16>();
+    let tx = std::sync::Mutex::new(Some(tx));
+    let rocket = kakehashi::build(figment, Arc::new(app.clock.clone()))
+        .await
+        .expect("build")
+        .attach(rocket::fairing::AdHoc::on_liftoff("port", move |r| {
+            let port = r.config().port;
+            Box::pin(async move {
+                if let Some(tx) = tx.lock().ok().and_then(|mut t| t.take()) {
+                    let _ = tx.send(port);
+                }
+            })
+        }));
+    let server = tokio::spawn(rocket.launch());
+    let port = match tokio::time::timeout(std::time::Duration::from_secs(30), rx).await {
+        Ok(Ok(port)) => port,
+        _ => panic!("the live server did not start: {:?}", server.await),
+    };
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(2))
+        .build()
+        .expect("http client");
+    for _ in 0..100 {
+        if let Ok(r) = client.get(format!("{base}/healthz")).send().await {
+            if r.status().is_success() {
+                return base;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the live server on {base} does not answer /healthz");
+}
+
+/// axe-core, pinned: a new release must not change the verdict by itself.
+const AXE_VERSION: &str = "4.14.1";
 const PHONE: (u32, u32) = (375, 812);
 const LAPTOP: (u32, u32) = (1280, 900);
 
@@ -39,7 +89,7 @@ fn ensure_browser() {
         .unwrap_or(false);
     if root {
         eprintln!("installing Debian's chromium and chromium-driver for the browser tests");
-        let _ = Command::new("apt-get")
+        let status = Command::new("apt-get")
             .args([
                 "install",
                 "-y",
@@ -50,6 +100,7 @@ fn ensure_browser() {
             ])
             .env("DEBIAN_FRONTEND", "noninteractive")
             .status();
+        eprintln!("apt-get install: {status:?} (if it failed, try `apt-get update` first)");
     }
     assert!(
         present("/usr/bin/chromium") && present("/usr/bin/chromedriver") && present(font),
@@ -62,18 +113,23 @@ fn ensure_browser() {
 fn axe_script() -> String {
     let dir = repo().join("target").join("npm");
     let file = dir.join("node_modules/axe-core/axe.min.js");
-    if !file.exists() {
+    let installed = std::fs::read_to_string(dir.join("node_modules/axe-core/package.json"))
+        .map(|p| p.contains(&format!("\"version\": \"{AXE_VERSION}\"")))
+        .unwrap_or(false);
+    if !installed {
         std::fs::create_dir_all(&dir).expect("target/npm");
         let ok = Command::new("npm")
             .args(["install", "--no-audit", "--no-fund", "--prefix"])
             .arg(&dir)
-            .arg("axe-core@4")
+            .arg(format!("axe-core@{AXE_VERSION}"))
+            .args(["--fetch-timeout=60000", "--fetch-retries=2"])
             .status()
             .map(|s| s.success())
             .unwrap_or(false);
         assert!(
             ok,
-            "npm could not install axe-core: the accessibility checks need it"
+            "npm could not install axe-core (is npm installed and the registry reachable?): \
+             the accessibility checks need it"
         );
     }
     std::fs::read_to_string(&file).expect("axe.min.js")
@@ -87,6 +143,24 @@ struct Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        // Ask chromedriver to close its browsers first, then stop it.
+        use std::io::{Read, Write};
+        let addr = self.url.trim_start_matches("http://").to_string();
+        if let Ok(mut s) = std::net::TcpStream::connect(&addr) {
+            let _ = s.set_read_timeout(Some(Duration::from_secs(5)));
+            let _ = s.set_write_timeout(Some(Duration::from_secs(5)));
+            let _ = write!(
+                s,
+                "GET /shutdown HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+            );
+            let _ = s.read(&mut [0u8; 256]);
+        }
+        for _ in 0..50 {
+            if matches!(self.child.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -153,9 +227,18 @@ impl Tab {
             .unwrap();
         caps.add_experimental_option("prefs", json!({"intl.accept_languages": "ja,en"}))
             .unwrap();
-        let driver = WebDriver::new(&d.url, caps)
+        let driver = WebDriver::builder(&d.url, caps)
+            .request_timeout(Duration::from_secs(60))
             .await
             .expect("a browser session");
+        driver
+            .set_page_load_timeout(Duration::from_secs(30))
+            .await
+            .expect("page load timeout");
+        driver
+            .set_script_timeout(Duration::from_secs(30))
+            .await
+            .expect("script timeout");
         let tab = Tab {
             driver,
             base: base.to_string(),
@@ -167,11 +250,29 @@ impl Tab {
         tab
     }
 
+    /// Resize the window and wait until the page has been laid out at the
+    /// new width.
     async fn resize(&self, (w, h): (u32, u32)) {
         self.driver
             .set_window_rect(0, 0, w, h)
             .await
             .expect("window size");
+        for _ in 0..50 {
+            let now = self
+                .driver
+                .execute_async(
+                    "const done = arguments[arguments.length - 1]; \
+                     requestAnimationFrame(() => requestAnimationFrame(() => done(window.innerWidth)));",
+                    Vec::<Value>::new(),
+                )
+                .await
+                .expect("the width");
+            if now.json() == &json!(w) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("the window never became {w} px wide");
     }
 
     async fn go(&self, path: &str) {
@@ -218,18 +319,21 @@ impl Tab {
 
     /// Set a field the keyboard handles awkwardly (select, datetime-local).
     async fn set(&self, name: &str, value: &str) {
-        self.driver
+        let set = self
+            .driver
             .execute(
                 "const e = document.querySelector(`[name='${arguments[0]}']`); \
                  if (e.type === 'radio' || e.type === 'checkbox') { \
                    const c = document.querySelector(`[name='${arguments[0]}'][value='${arguments[1]}']`); \
-                   if (!c.checked) (c.closest('label') || c).click(); return; } \
+                   if (!c.checked) (c.closest('label') || c).click(); return c.checked ? arguments[1] : null; } \
                  e.value = arguments[1]; \
-                 e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));",
+                 e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true})); \
+                 return e.value;",
                 vec![json!(name), json!(value)],
             )
             .await
             .expect("set a field");
+        assert_eq!(set.json(), &json!(value), "{name} did not take {value}");
     }
 
     /// Tick a checkbox or radio button by its label.
@@ -246,6 +350,10 @@ impl Tab {
                 .await
                 .expect("click a choice");
         }
+        assert!(
+            el.is_selected().await.unwrap_or(false),
+            "{name}={value} is not ticked"
+        );
     }
 
     /// Click something that loads the next page, and wait until it has.
@@ -280,6 +388,21 @@ impl Tab {
         el.click()
             .await
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// The page says the last action succeeded (a success message).
+    async fn saved(&self) {
+        let found = self
+            .driver
+            .find_all(By::Css(".flash-success"))
+            .await
+            .expect("flash");
+        assert!(
+            !found.is_empty(),
+            "no success message on {}: {}",
+            self.path().await,
+            self.body().await
+        );
     }
 
     async fn sign_in(&self, email: &str, password: &str) {
@@ -365,8 +488,15 @@ impl Tab {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn each_person_does_her_whole_journey_in_a_real_browser() {
+    // Bounded: a hung browser fails the test instead of holding CI.
+    tokio::time::timeout(Duration::from_secs(900), journey())
+        .await
+        .expect("the browser journey finishes within 15 minutes");
+}
+
+async fn journey() {
     let app = spawn_app(Backend::Sqlite).await;
-    let base = app.serve().await;
+    let base = serve(&app).await;
     let driver = start_driver().await;
     let axe = axe_script();
     kakehashi::db::users::create_coordinator(
@@ -425,6 +555,7 @@ async fn each_person_does_her_whole_journey_in_a_real_browser() {
     mentor
         .click("form[action='/mentor/profile'] button[type=submit]")
         .await;
+    mentor.saved().await;
 
     // The mentee registers on her phone and fills the intake, leaving half-way.
     mentee.go("/register").await;
@@ -562,11 +693,20 @@ async fn each_person_does_her_whole_journey_in_a_real_browser() {
     mentee
         .click("form[action$='/confirm'] button[type=submit]")
         .await;
-    assert!(mentee.body().await.contains("20:00"));
+    mentee.saved().await;
+    assert!(mentee.body().await.contains("日程確定"));
+    assert!(mentee
+        .driver
+        .find_all(By::Css("form[action$='/confirm']"))
+        .await
+        .unwrap()
+        .is_empty());
     mentor.go(&session_path).await;
     mentor
         .click("form[action$='/held'] button[type=submit]")
         .await;
+    mentor.saved().await;
+    assert!(mentor.body().await.contains("実施済み"));
 
     // The sheet: she types, the draft saves itself, and survives a reload.
     let sheet_path = format!("{session_path}/sheet");
@@ -586,6 +726,33 @@ async fn each_person_does_her_whole_journey_in_a_real_browser() {
         "the draft autosaves: {}",
         mentee.body().await
     );
+    // The server has it: nothing is left pending on the device, and the API
+    // (not a copy in the browser) answers the text.
+    let mut pending = true;
+    for _ in 0..100 {
+        let left = mentee
+            .driver
+            .execute(
+                "return Object.keys(localStorage).filter(k => k.startsWith('kakehashi-sheet-')).length;",
+                Vec::<Value>::new(),
+            )
+            .await
+            .expect("storage");
+        if left.json() == &json!(0) {
+            pending = false;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(!pending, "the autosave left text only on the device");
+    let session_id = session_path.trim_start_matches("/sessions/");
+    let token = app
+        .token("hanako@example.jp", "とても長い合言葉です123")
+        .await;
+    let r = app
+        .get(&format!("/api/v1/sessions/{session_id}/sheet"), &token)
+        .await;
+    assert_eq!(r.body["sheet"]["realizations"], realization);
     mentee.go(&sheet_path).await;
     let kept = mentee
         .el("[name=realizations]")
@@ -639,7 +806,8 @@ async fn each_person_does_her_whole_journey_in_a_real_browser() {
 
     // The coordinator's figures and stalled pairs.
     coord.go("/coordinator/outcomes").await;
-    assert!(coord.body().await.contains("100%"));
+    let big = coord.el(".figure .big").await.text().await.unwrap();
+    assert_eq!(big, "100%", "matching satisfaction");
     coord.check_page("coordinator-outcomes").await;
     coord.go("/coordinator/stalled").await;
     coord.check_page("coordinator-stalled").await;
