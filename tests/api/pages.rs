@@ -382,3 +382,34 @@ on_both!(
         assert!(r.body.contains("lang=\"ja\""));
     }
 );
+
+/// Something breaks on our side (here: a table is gone): a 500 page in the
+/// site's design and the visitor's language, never a raw message.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_error_is_a_page_in_the_sites_design() {
+    use sea_orm::ConnectionTrait;
+    let app = spawn_app(Backend::Sqlite).await;
+    app.submitted_mentee("hanako@example.jp", serde_json::json!({}))
+        .await;
+    let mut b = Browser::new(&app);
+    b.get("/login").await;
+    b.post(
+        "/login",
+        &[
+            ("email", "hanako@example.jp"),
+            ("password", "とても長い合言葉です123"),
+        ],
+    )
+    .await;
+    app.app
+        .db
+        .conn
+        .execute_unprepared("DROP TABLE plans")
+        .await
+        .unwrap();
+    let page = b.get("/home").await;
+    assert_eq!(page.status, Status::InternalServerError);
+    assert!(page.body.contains("エラーが発生しました"), "{}", page.body);
+    assert!(page.body.contains("/static/app.css"), "the site's design");
+    assert!(!page.body.contains("no such table"), "no internals shown");
+}
