@@ -14,6 +14,7 @@ mod capacity;
 mod emails;
 mod independent_parser;
 mod journey;
+mod matrix;
 mod openapi;
 mod pages;
 mod session_pages;
