@@ -11,6 +11,7 @@ mod access;
 mod auth;
 mod bad_input;
 mod capacity;
+mod crash;
 mod emails;
 mod independent_parser;
 mod journey;
