@@ -111,12 +111,26 @@ fn intake() -> Value {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn acknowledged_writes_survive_a_kill_and_no_plan_is_half_made() {
+async fn acknowledged_writes_survive_a_kill_and_no_plan_is_half_made_sqlite() {
     let dir = tempfile::tempdir().unwrap();
     let db = format!(
         "sqlite://{}?mode=rwc",
         dir.path().join("crash.db").display()
     );
+    kill_during_a_burst(dir, db).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn acknowledged_writes_survive_a_kill_and_no_plan_is_half_made_postgres() {
+    let Some(base) = crate::helpers::postgres_url() else {
+        eprintln!("SKIPPED ON POSTGRESQL: KAKEHASHI_TEST_POSTGRES_URL is not set");
+        return;
+    };
+    let db = crate::helpers::fresh_postgres(&base).await;
+    kill_during_a_burst(tempfile::tempdir().unwrap(), db).await;
+}
+
+async fn kill_during_a_burst(dir: tempfile::TempDir, db: String) {
     let status = command(dir.path(), &db)
         .args([
             "create-coordinator",

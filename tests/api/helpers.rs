@@ -33,7 +33,7 @@ pub fn postgres_url() -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-async fn fresh_postgres(base: &str) -> String {
+pub async fn fresh_postgres(base: &str) -> String {
     let name = format!("kk_test_{}", uuid::Uuid::new_v4().simple());
     let admin = sea_orm::Database::connect(base).await.unwrap_or_else(|e| {
         panic!("KAKEHASHI_TEST_POSTGRES_URL={base} is set but PostgreSQL does not answer: {e}")
