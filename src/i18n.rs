@@ -154,6 +154,24 @@ mod tests {
         out
     }
 
+    /// Every file under these folders, with its text.
+    fn files(roots: &[std::path::PathBuf]) -> Vec<(std::path::PathBuf, String)> {
+        let mut out = Vec::new();
+        let mut stack = roots.to_vec();
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    let text = std::fs::read_to_string(&path).unwrap_or_default();
+                    out.push((path, text));
+                }
+            }
+        }
+        out
+    }
+
     #[test]
     fn japanese_and_english_have_the_same_keys() {
         let (ja, en) = (keys("ja"), keys("en"));
@@ -171,25 +189,16 @@ mod tests {
         let ja = keys("ja");
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut missing = Vec::new();
-        let mut stack = vec![root.join("templates"), root.join("emails")];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    stack.push(path);
-                    continue;
-                }
-                let text = std::fs::read_to_string(&path).unwrap();
-                for part in text.split("t(key=\"").skip(1) {
-                    let key: String = part.chars().take_while(|c| *c != '"').collect();
-                    // `key="field-" ~ name` builds a key at run time: the prefix is not one.
-                    let built = part[key.len()..]
-                        .trim_start_matches('"')
-                        .trim_start()
-                        .starts_with('~');
-                    if !built && !ja.contains(&key) {
-                        missing.push(format!("{}: {key}", path.display()));
-                    }
+        for (path, text) in files(&[root.join("templates"), root.join("emails")]) {
+            for part in text.split("t(key=\"").skip(1) {
+                let key: String = part.chars().take_while(|c| *c != '"').collect();
+                // `key="field-" ~ name` builds a key at run time: the prefix is not one.
+                let built = part[key.len()..]
+                    .trim_start_matches('"')
+                    .trim_start()
+                    .starts_with('~');
+                if !built && !ja.contains(&key) {
+                    missing.push(format!("{}: {key}", path.display()));
                 }
             }
         }
@@ -203,39 +212,27 @@ mod tests {
         let ja = keys("ja");
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut missing = Vec::new();
-        let mut stack = vec![root];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    stack.push(path);
-                    continue;
+        // (This file names the patterns, not keys.)
+        for (path, text) in files(&[root])
+            .into_iter()
+            .filter(|(p, _)| p.extension().is_some_and(|e| e == "rs") && !p.ends_with("i18n.rs"))
+        {
+            for part in text.split("\"flash-").skip(1) {
+                let rest: String = part
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                    .collect();
+                if part[rest.len()..].starts_with('"') && !ja.contains(&format!("flash-{rest}")) {
+                    missing.push(format!("{}: flash-{rest}", path.display()));
                 }
-                // (This file names the patterns, not keys.)
-                if path.extension().and_then(|e| e.to_str()) != Some("rs")
-                    || path.ends_with("i18n.rs")
-                {
-                    continue;
-                }
-                let text = std::fs::read_to_string(&path).unwrap();
-                for part in text.split("\"flash-").skip(1) {
-                    let rest: String = part
-                        .chars()
-                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-                        .collect();
-                    if part[rest.len()..].starts_with('"') && !ja.contains(&format!("flash-{rest}"))
-                    {
-                        missing.push(format!("{}: flash-{rest}", path.display()));
-                    }
-                }
-                // `pub mod refusal { pub const X: &str = "code"; … }`
-                if let Some(block) = text.split("pub mod refusal {").nth(1) {
-                    let block = block.split("\n}").next().unwrap_or("");
-                    for line in block.lines().filter(|l| l.contains("&str = \"")) {
-                        let code = line.split('"').nth(1).unwrap_or("");
-                        if !ja.contains(&format!("error-{code}")) {
-                            missing.push(format!("{}: error-{code}", path.display()));
-                        }
+            }
+            // `pub mod refusal { pub const X: &str = "code"; … }`
+            if let Some(block) = text.split("pub mod refusal {").nth(1) {
+                let block = block.split("\n}").next().unwrap_or("");
+                for line in block.lines().filter(|l| l.contains("&str = \"")) {
+                    let code = line.split('"').nth(1).unwrap_or("");
+                    if !ja.contains(&format!("error-{code}")) {
+                        missing.push(format!("{}: error-{code}", path.display()));
                     }
                 }
             }
