@@ -21,3 +21,4 @@ mod pages;
 mod session_pages;
 mod sessions;
 mod sheets;
+mod smtp;
