@@ -209,3 +209,54 @@ async fn mail_survives_a_server_that_is_down_busy_refusing_or_hanging() {
     assert_eq!(got.len(), 3, "each message arrived once");
     assert!(got[2].contains(&fourth.message_id));
 }
+
+/// Many messages wait while the server is down; the process restarts; once
+/// the server is back every one of them goes out, once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_outbox_is_delivered_after_a_restart() {
+    let port = free_port();
+    let app = spawn_app_with(
+        Backend::Sqlite,
+        &[(
+            "mail",
+            json!({"transport": "smtp", "host": "127.0.0.1", "port": port, "tls": "none",
+                   "from": "Kakehashi <no-reply@kakehashi.test>", "timeout_seconds": 2}),
+        )],
+    )
+    .await;
+    let coord = app.coordinator("office@kakehashi.jp").await;
+    for n in 0..60 {
+        invite(&app, &coord, n).await;
+    }
+    let transport = Transport::from_config(&app.app.cfg.mail).expect("an SMTP transport");
+    assert_eq!(deliver_due(&app.app, &transport).await.unwrap(), 0, "down");
+    drop(transport);
+    let app = app.restart().await;
+    let dir = tempfile::tempdir().unwrap();
+    let sink = Sink::start(port, dir.path());
+    let transport = Transport::from_config(&app.app.cfg.mail).expect("an SMTP transport");
+    app.clock.advance(Duration::hours(2));
+    let mut sent = 0;
+    for _ in 0..5 {
+        sent += deliver_due(&app.app, &transport).await.unwrap();
+    }
+    assert_eq!(sent, 60);
+    let got = sink.received();
+    assert_eq!(got.len(), 60, "every message, once");
+    let ids: std::collections::BTreeSet<_> = rows(&app)
+        .await
+        .into_iter()
+        .map(|r| {
+            assert_eq!(r.status, "sent");
+            r.message_id
+        })
+        .collect();
+    assert_eq!(ids.len(), 60);
+    for id in &ids {
+        assert_eq!(
+            got.iter().filter(|m| m.contains(id.as_str())).count(),
+            1,
+            "{id}"
+        );
+    }
+}
