@@ -89,6 +89,11 @@ pub async fn by_id<C: ConnectionTrait>(conn: &C, id: i32) -> AppResult<Loaded> {
         .one(conn)
         .await?
         .ok_or_else(AppError::not_found)?;
+    around(conn, session).await
+}
+
+/// A session row with its plan and both people.
+async fn around<C: ConnectionTrait>(conn: &C, session: plan_sessions::Model) -> AppResult<Loaded> {
     let plan = plans::Entity::find_by_id(session.plan_id)
         .one(conn)
         .await?
@@ -117,29 +122,17 @@ pub async fn load<C: ConnectionTrait>(
         q = lock_for_update(conn.get_database_backend(), q);
     }
     let session = q.one(conn).await?.ok_or_else(AppError::not_found)?;
-    let plan = plans::Entity::find_by_id(session.plan_id)
-        .one(conn)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let (mentee, mentor) = people(conn, &plan).await?;
-    let side = if mentee.id == user.id {
+    let l = around(conn, session).await?;
+    let side = if l.mentee.id == user.id {
         Some(Side::Mentee)
-    } else if mentor.id == user.id {
+    } else if l.mentor.id == user.id {
         Some(Side::Mentor)
     } else if user.role == crate::domain::codes::Role::Coordinator.as_str() {
         None
     } else {
         return Err(AppError::not_found());
     };
-    Ok((
-        Loaded {
-            session,
-            plan,
-            mentee,
-            mentor,
-        },
-        side,
-    ))
+    Ok((l, side))
 }
 
 /// Only the pair act on a session: any other role is refused before the

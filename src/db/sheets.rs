@@ -139,15 +139,9 @@ async fn read_in<C: ConnectionTrait>(
     let now = app.clock.now();
     let (loaded, side) = sessions::load(conn, user, session_id, false).await?;
     let status = status_of(&loaded.session);
-    let visible = match side {
-        Some(Side::Mentee) => true,
-        Some(Side::Mentor) => sheet::visible_to_mentor(status),
-        None => {
-            is_coordinator(user)
-                && sheet::visible_to_coordinator(status, shared(conn, &loaded.plan).await?)
-        }
-    };
-    if !visible {
+    // Only a coordinator's reading needs the mentee's consent looked up.
+    let shared = side.is_none() && is_coordinator(user) && shared(conn, &loaded.plan).await?;
+    if !sheet::may_read(side, status, shared) {
         return Err(AppError::not_found());
     }
     if side.is_none() {
@@ -455,13 +449,8 @@ pub async fn exchange(app: &App, user: &users::Model, plan_id: i32) -> AppResult
         let Some(session) = view.sessions.iter().find(|s| s.id == row.session_id) else {
             continue;
         };
-        let status = status_of(session);
-        let visible = match side {
-            Some(Side::Mentee) => true,
-            Some(Side::Mentor) => sheet::visible_to_mentor(status),
-            None => sheet::visible_to_coordinator(status, true),
-        };
-        if visible {
+        // (A coordinator got this far only with the mentee's consent.)
+        if sheet::may_read(side, status_of(session), true) {
             if side.is_none() {
                 log_read(&tx, user, session, view.mentee.id, now).await?;
             }

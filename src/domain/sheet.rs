@@ -5,7 +5,7 @@
 //! Text is kept exactly as written (only line ends are unified to `\n`), so a
 //! draft saved while she types comes back unchanged; limits count characters,
 //! so 4,000 Japanese characters fit however many bytes they take.
-use super::codes::{SessionStatus, SheetStatus};
+use super::codes::{SessionStatus, SheetStatus, Side};
 use super::{push_error, FieldErrors};
 use serde::Serialize;
 
@@ -273,10 +273,15 @@ pub fn visible_to_mentor(sheet: SheetStatus) -> bool {
     matches!(sheet, SheetStatus::Submitted | SheetStatus::Replied)
 }
 
-/// Does a coordinator see it? Only a submitted sheet, and only when the
-/// mentee agreed to share her sheets with the programme office.
-pub fn visible_to_coordinator(sheet: SheetStatus, shared: bool) -> bool {
-    shared && visible_to_mentor(sheet)
+/// May this reader read the sheet? Its mentee always; her mentor once it was
+/// submitted; a coordinator (`reader` None) only a submitted sheet, and only
+/// when the mentee agreed to share her sheets with the programme office.
+pub fn may_read(reader: Option<Side>, sheet: SheetStatus, shared: bool) -> bool {
+    match reader {
+        Some(Side::Mentee) => true,
+        Some(Side::Mentor) => visible_to_mentor(sheet),
+        None => shared && visible_to_mentor(sheet),
+    }
 }
 
 /// A plan is complete when every session has been held and every sheet
@@ -419,11 +424,13 @@ mod tests {
 
     #[test]
     fn the_mentor_sees_submitted_sheets_and_the_coordinator_only_with_consent() {
-        assert!(!visible_to_mentor(Sh::Draft));
-        assert!(visible_to_mentor(Sh::Submitted));
-        assert!(!visible_to_coordinator(Sh::Replied, false));
-        assert!(visible_to_coordinator(Sh::Replied, true));
-        assert!(!visible_to_coordinator(Sh::Draft, true));
+        let (mentee, mentor) = (Some(Side::Mentee), Some(Side::Mentor));
+        assert!(may_read(mentee, Sh::Draft, false));
+        assert!(!may_read(mentor, Sh::Draft, true));
+        assert!(may_read(mentor, Sh::Submitted, false));
+        assert!(!may_read(None, Sh::Replied, false));
+        assert!(may_read(None, Sh::Replied, true));
+        assert!(!may_read(None, Sh::Draft, true));
     }
 
     #[test]
