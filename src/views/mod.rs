@@ -138,21 +138,11 @@ pub fn user_lang(user: &users::Model) -> Lang {
 /// Dates as people write them: `2026年12月3日(木) 20:00` / `Thu 3 Dec 2026 20:00`.
 pub fn fmt_datetime(t: DateTime<Utc>, tz: Tz, lang: Lang) -> String {
     let local = t.with_timezone(&tz);
-    match lang {
-        Lang::Ja => {
-            const DAYS: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
-            let day = DAYS[local.weekday().num_days_from_monday() as usize];
-            format!(
-                "{}年{}月{}日({}) {}",
-                local.year(),
-                local.month(),
-                local.day(),
-                day,
-                local.format("%H:%M")
-            )
-        }
-        Lang::En => local.format("%a %-d %b %Y %H:%M").to_string(),
-    }
+    format!(
+        "{} {}",
+        fmt_date(local.date_naive(), lang),
+        local.format("%H:%M")
+    )
 }
 
 /// A calendar day: `2026年12月3日(木)` / `Thu 3 Dec 2026`.

@@ -22,13 +22,6 @@ impl Drop for Server {
     }
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port()
-}
-
 fn command(dir: &std::path::Path, db: &str) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_kakehashi"));
     c.env("ROCKET_DATABASE_URL", db)
@@ -49,7 +42,7 @@ fn command(dir: &std::path::Path, db: &str) -> Command {
 }
 
 async fn start(dir: &std::path::Path, db: &str) -> Server {
-    let port = free_port();
+    let port = crate::helpers::free_port();
     let child = command(dir, db)
         .env("ROCKET_PORT", port.to_string())
         .env("ROCKET_ADDRESS", "127.0.0.1")

@@ -444,3 +444,52 @@ impl<'a> Browser<'a> {
         self.finish(res).await
     }
 }
+
+/// A port nothing listens on right now (for a server a test starts itself).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+/// Python that can import `module`: as installed, or from `target/py` where
+/// `pip install --target` puts `spec` on first use. Answers the interpreter
+/// and the PYTHONPATH to give it (None when none is needed). Fails loudly
+/// when Python or the package cannot be had.
+pub fn python_with(module: &str, spec: &str) -> (String, Option<std::path::PathBuf>) {
+    use std::process::Command;
+    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
+    let probe = |path: Option<&std::path::Path>| {
+        let mut c = Command::new(&python);
+        c.args(["-c", &format!("import {module}")]);
+        if let Some(p) = path {
+            c.env("PYTHONPATH", p);
+        }
+        c.output().map(|o| o.status.success())
+    };
+    match probe(None) {
+        Ok(true) => return (python, None),
+        Ok(false) => {}
+        Err(e) => panic!("{python} is needed for this test (Python's {module}): {e}"),
+    }
+    let target = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/py");
+    if !matches!(probe(Some(&target)), Ok(true)) {
+        let out = Command::new(&python)
+            .args(["-m", "pip", "install", "--quiet", "--target"])
+            .arg(&target)
+            .arg(spec)
+            .output()
+            .expect("run pip");
+        assert!(
+            out.status.success(),
+            "could not install Python's {module} (pip install {spec}): {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert!(
+        matches!(probe(Some(&target)), Ok(true)),
+        "{module} still not importable"
+    );
+    (python, Some(target))
+}

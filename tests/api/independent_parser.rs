@@ -9,41 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn python_with_icalendar() -> (String, Option<PathBuf>) {
-    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
-    let probe = |pp: Option<&Path>| {
-        let mut c = Command::new(&python);
-        c.args(["-c", "import icalendar"]);
-        if let Some(p) = pp {
-            c.env("PYTHONPATH", p);
-        }
-        c.output().map(|o| o.status.success())
-    };
-    match probe(None) {
-        Ok(true) => return (python, None),
-        Ok(false) => {}
-        Err(e) => {
-            panic!("{python} is needed to cross-check invitations with Python's icalendar: {e}")
-        }
-    }
-    let target = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/py");
-    if !matches!(probe(Some(&target)), Ok(true)) {
-        let out = Command::new(&python)
-            .args(["-m", "pip", "install", "--quiet", "--target"])
-            .arg(&target)
-            .arg("icalendar>=5,<7")
-            .output()
-            .expect("run pip");
-        assert!(
-            out.status.success(),
-            "could not install Python's icalendar (pip install icalendar): {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    assert!(
-        matches!(probe(Some(&target)), Ok(true)),
-        "icalendar still not importable"
-    );
-    (python, Some(target))
+    crate::helpers::python_with("icalendar", "icalendar>=5,<7")
 }
 
 fn check(cases: &serde_json::Value) {

@@ -15,35 +15,6 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
-/// Python with aiosmtpd importable (installed into target/py when missing).
-fn python_with_aiosmtpd() -> (String, PathBuf) {
-    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
-    let target = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/py");
-    let importable = || {
-        Command::new(&python)
-            .args(["-c", "import aiosmtpd"])
-            .env("PYTHONPATH", &target)
-            .output()
-            .map(|o| o.status.success())
-            .unwrap_or(false)
-    };
-    if !importable() {
-        let out = Command::new(&python)
-            .args(["-m", "pip", "install", "--quiet", "--target"])
-            .arg(&target)
-            .arg("aiosmtpd>=1.4,<2")
-            .output()
-            .unwrap_or_else(|e| panic!("{python} is needed for the SMTP tests: {e}"));
-        assert!(
-            out.status.success(),
-            "could not install Python's aiosmtpd (pip install aiosmtpd): {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    assert!(importable(), "aiosmtpd still not importable");
-    (python, target)
-}
-
 /// The SMTP server, stopped with the test.
 struct Sink {
     child: Child,
@@ -59,13 +30,16 @@ impl Drop for Sink {
 
 impl Sink {
     fn start(port: u16, dir: &Path) -> Sink {
-        let (python, path) = python_with_aiosmtpd();
+        let (python, path) = python_with("aiosmtpd", "aiosmtpd>=1.4,<2");
         let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/api/py/smtp_sink.py");
-        let mut child = Command::new(python)
+        let mut command = Command::new(python);
+        if let Some(p) = path {
+            command.env("PYTHONPATH", p);
+        }
+        let mut child = command
             .arg(script)
             .arg(port.to_string())
             .arg(dir)
-            .env("PYTHONPATH", path)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -98,13 +72,6 @@ impl Sink {
             .map(|p| std::fs::read_to_string(p).unwrap_or_default())
             .collect()
     }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port()
 }
 
 async fn rows(app: &TestApp) -> Vec<outbox::Model> {

@@ -168,10 +168,7 @@ impl Drop for Driver {
 
 async fn start_driver() -> Driver {
     ensure_browser();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port();
+    let port = free_port();
     let child = Command::new("/usr/bin/chromedriver")
         .arg(format!("--port={port}"))
         // Date and time inputs follow the system locale: Japanese, as her phone.
