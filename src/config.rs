@@ -85,16 +85,26 @@ pub struct AppConfig {
     pub client_ip_header: Option<String>,
     /// How often the outbox worker looks for due mail, in seconds.
     pub outbox_poll_seconds: u64,
-    /// Lifetime of a browser session, in hours.
+    /// Absolute lifetime of a browser session, in hours (ASVS: 12).
     pub session_hours: i64,
+    /// A browser session unused for this many minutes ends (the idle timeout).
+    pub session_idle_minutes: i64,
     /// Lifetime of an API token, in days.
     pub api_token_days: i64,
     /// Login failures per client address within 15 minutes before it is throttled.
     pub login_failures_per_ip: usize,
     /// Start the background mail worker (tests turn it off and drive it by hand).
     pub mail_worker: bool,
-    /// Mark session cookies Secure (set true behind HTTPS).
-    pub secure_cookies: bool,
+    /// Mark cookies Secure and name the session cookie `__Host-…`. Unset, it
+    /// follows `public_url`: on for `https://` (also behind a TLS-terminating
+    /// proxy, whose public address is the one configured), off for plain
+    /// `http://` development.
+    pub secure_cookies: Option<bool>,
+    /// Sent emails are purged from the outbox after this many days.
+    pub outbox_retention_days: i64,
+    /// A worker claims due messages for this many seconds; a message whose
+    /// worker died mid-send is tried again after the claim runs out.
+    pub outbox_claim_seconds: i64,
     /// The ORGANIZER of calendar invitations (the programme's address);
     /// unset, the address of `mail.from`.
     pub calendar_organizer: Option<String>,
@@ -117,6 +127,31 @@ pub struct AppConfig {
 }
 
 impl AppConfig {
+    /// Whether cookies are marked Secure (see `secure_cookies`).
+    pub fn secure_cookies(&self) -> bool {
+        self.secure_cookies
+            .unwrap_or_else(|| self.public_url.starts_with("https://"))
+    }
+
+    /// The session cookie's name: `__Host-` prefixed whenever it is Secure,
+    /// so that a browser keeps it bound to this host, path `/`, HTTPS only.
+    pub fn session_cookie(&self) -> &'static str {
+        if self.secure_cookies() {
+            "__Host-kk_session"
+        } else {
+            "kk_session"
+        }
+    }
+
+    /// The CSRF cookie's name, prefixed like the session cookie.
+    pub fn csrf_cookie(&self) -> &'static str {
+        if self.secure_cookies() {
+            "__Host-kk_csrf"
+        } else {
+            "kk_csrf"
+        }
+    }
+
     /// The organizer's bare email address.
     pub fn organizer_address(&self) -> String {
         let raw = self
@@ -138,11 +173,14 @@ impl Default for AppConfig {
             public_url: "http://127.0.0.1:8000".into(),
             client_ip_header: None,
             outbox_poll_seconds: 5,
-            session_hours: 24 * 14,
+            session_hours: 12,
+            session_idle_minutes: 60,
             api_token_days: 30,
             login_failures_per_ip: 100,
             mail_worker: true,
-            secure_cookies: false,
+            secure_cookies: None,
+            outbox_retention_days: 90,
+            outbox_claim_seconds: 300,
             calendar_organizer: None,
             calendar_organizer_name: "架け橋 事務局".into(),
             reminder_hours_before: 24,
@@ -180,6 +218,19 @@ mod tests {
         assert_eq!(cfg.organizer_address(), "no-reply@kakehashi.localhost");
         cfg.calendar_organizer = Some("jimukyoku@example.jp".into());
         assert_eq!(cfg.organizer_address(), "jimukyoku@example.jp");
+    }
+
+    #[test]
+    fn cookies_are_secure_and_host_bound_behind_https() {
+        let mut cfg = AppConfig::default();
+        assert!(!cfg.secure_cookies());
+        assert_eq!(cfg.session_cookie(), "kk_session");
+        cfg.public_url = "https://kakehashi.example.jp".into();
+        assert!(cfg.secure_cookies());
+        assert_eq!(cfg.session_cookie(), "__Host-kk_session");
+        assert_eq!(cfg.csrf_cookie(), "__Host-kk_csrf");
+        cfg.secure_cookies = Some(false);
+        assert_eq!(cfg.session_cookie(), "kk_session");
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261120_000001_initial;
 mod m20261121_000001_sessions;
 mod m20261122_000001_sheets;
+mod m20261123_000001_trust;
 
 /// Every migration of the application, oldest first.
 pub struct Migrator;
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261120_000001_initial::Migration),
             Box::new(m20261121_000001_sessions::Migration),
             Box::new(m20261122_000001_sheets::Migration),
+            Box::new(m20261123_000001_trust::Migration),
         ]
     }
 }

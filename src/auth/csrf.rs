@@ -2,33 +2,66 @@
 //! HttpOnly, SameSite=Lax) cookie, repeated as a hidden `csrf_token` field in
 //! every form. `FormData` refuses any POST whose field does not match.
 use super::tokens;
+use crate::config::AppConfig;
 use crate::error::AppError;
 use rocket::data::{Data, FromData, Outcome};
 use rocket::http::{Cookie, CookieJar, SameSite, Status};
 use rocket::request::{self, FromRequest, Request};
 
-pub const CSRF_COOKIE: &str = "kk_csrf";
-
-fn cookie(value: String, secure: bool) -> Cookie<'static> {
-    Cookie::build((CSRF_COOKIE, value))
+fn cookie(value: String, cfg: &AppConfig) -> Cookie<'static> {
+    Cookie::build((cfg.csrf_cookie(), value))
         .http_only(true)
         .same_site(SameSite::Lax)
-        .secure(secure)
+        .secure(cfg.secure_cookies())
         .path("/")
         .build()
 }
 
 /// Replace the token (at login, so a token seen before login is worthless after).
-pub fn rotate(cookies: &CookieJar<'_>, secure: bool) -> String {
+pub fn rotate(cookies: &CookieJar<'_>, cfg: &AppConfig) -> String {
     let value = tokens::new_secret();
-    cookies.add_private(cookie(value.clone(), secure));
+    cookies.add_private(cookie(value.clone(), cfg));
     value
 }
 
-fn secure(req: &Request<'_>) -> bool {
-    req.rocket()
-        .state::<crate::App>()
-        .is_some_and(|a| a.cfg.secure_cookies)
+fn config<'r>(req: &'r Request<'_>) -> Option<&'r AppConfig> {
+    req.rocket().state::<crate::App>().map(|a| &*a.cfg)
+}
+
+/// The CSRF cookie's token of this request, if any.
+pub fn current(req: &Request<'_>) -> Option<String> {
+    let cfg = config(req)?;
+    req.cookies()
+        .get_private(cfg.csrf_cookie())
+        .map(|c| c.value().to_string())
+}
+
+/// A form posted from another site: `Sec-Fetch-Site` says so, or `Origin`
+/// names neither this request's host nor the configured public address.
+/// Browsers set both headers themselves; a page on another site cannot.
+pub fn from_another_site(req: &Request<'_>) -> bool {
+    if let Some(site) = req.headers().get_one("Sec-Fetch-Site") {
+        if site.eq_ignore_ascii_case("cross-site") || site.eq_ignore_ascii_case("same-site") {
+            return true;
+        }
+    }
+    let Some(origin) = req.headers().get_one("Origin") else {
+        return false;
+    };
+    let origin = origin.trim().trim_end_matches('/');
+    let host_of = |o: &str| o.split_once("://").map(|(_, h)| h.to_ascii_lowercase());
+    let own_host = req.headers().get_one("Host").map(str::to_ascii_lowercase);
+    let public = config(req).map(|c| c.public_url.trim_end_matches('/').to_ascii_lowercase());
+    let same_host = host_of(origin).is_some_and(|h| Some(h) == own_host);
+    let same_public = public.as_deref().is_some_and(|p| {
+        // The public URL's origin: its scheme and host, without a path.
+        let p = match p.split_once("://") {
+            Some((scheme, rest)) => format!("{scheme}://{}", rest.split('/').next().unwrap_or("")),
+            None => p.to_string(),
+        };
+        p == origin.to_ascii_lowercase()
+    });
+    !(same_host || same_public)
 }
 
 /// The token to put in this page's forms (created on first visit).
@@ -38,9 +71,12 @@ pub struct CsrfToken(pub String);
 impl<'r> FromRequest<'r> for CsrfToken {
     type Error = std::convert::Infallible;
     async fn from_request(req: &'r Request<'_>) -> request::Outcome<Self, Self::Error> {
-        let token = req.local_cache(|| match req.cookies().get_private(CSRF_COOKIE) {
-            Some(c) => c.value().to_string(),
-            None => rotate(req.cookies(), secure(req)),
+        let token = req.local_cache(|| match current(req) {
+            Some(c) => c,
+            None => match config(req) {
+                Some(cfg) => rotate(req.cookies(), cfg),
+                None => String::new(),
+            },
         });
         request::Outcome::Success(CsrfToken(token.clone()))
     }
@@ -94,13 +130,28 @@ impl<'r> FromData<'r> for FormData {
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
             .collect();
         let form = FormData { pairs };
-        let expected = req
-            .cookies()
-            .get_private(CSRF_COOKIE)
-            .map(|c| c.value().to_string());
-        let ok = expected.is_some_and(|e| tokens::constant_eq(&e, form.get("csrf_token")));
+        let expected = current(req);
+        let ok = expected.is_some_and(|e| tokens::constant_eq(&e, form.get("csrf_token")))
+            && !from_another_site(req);
         if !ok {
-            tracing::warn!(path = %req.uri().path(), ip = ?req.remote().map(|r| r.ip()), "csrf check failed");
+            if let Some(app) = req.rocket().state::<crate::App>() {
+                let user = crate::auth::MaybeUser::from_request(req).await;
+                let actor = match user {
+                    request::Outcome::Success(crate::auth::MaybeUser(u)) => u.map(|u| u.id),
+                    _ => None,
+                };
+                crate::db::audit::security(
+                    app,
+                    crate::db::audit::Event {
+                        kind: crate::db::audit::kind::CSRF_FAILED,
+                        actor,
+                        ip: crate::auth::client_ip(req),
+                        path: Some(req.uri().path().as_str()),
+                        ..Default::default()
+                    },
+                )
+                .await;
+            }
             return Outcome::Error((Status::Forbidden, AppError::csrf().cache_on(req)));
         }
         Outcome::Success(form)

@@ -7,6 +7,7 @@ pub mod password;
 pub mod throttle;
 pub mod tokens;
 
+use crate::db::audit::{self, kind, Event};
 use crate::db::entities::{api_tokens, mentor_profiles, users, web_sessions};
 use crate::domain::codes::Role;
 use crate::error::{is_api, AppError};
@@ -14,10 +15,9 @@ use crate::App;
 use chrono::{DateTime, Duration, Utc};
 use rocket::http::{Cookie, CookieJar, SameSite, Status};
 use rocket::request::{FromRequest, Outcome, Request};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use std::net::IpAddr;
-
-pub const SESSION_COOKIE: &str = "kk_session";
 
 /// The application state; `None` only if the Rocket was built without it,
 /// which every guard turns into a 500 rather than a panic.
@@ -61,14 +61,39 @@ async fn resolve(req: &Request<'_>) -> Option<users::Model> {
         }
         row.user_id
     } else {
-        let cookie = req.cookies().get_private(SESSION_COOKIE)?;
+        let cookie = req.cookies().get_private(app.cfg.session_cookie())?;
         let row = web_sessions::Entity::find()
             .filter(web_sessions::Column::TokenHash.eq(tokens::digest(cookie.value())))
             .one(&app.db.conn)
             .await
             .ok()??;
-        if row.expires_at <= now {
+        let last_seen = row.last_seen_at.unwrap_or(row.created_at);
+        let idle = Duration::minutes(app.cfg.session_idle_minutes);
+        if row.expires_at <= now || last_seen + idle <= now {
+            // Dead for good: a replayed cookie finds nothing.
+            let _ = web_sessions::Entity::delete_by_id(row.id)
+                .exec(&app.db.conn)
+                .await;
+            audit::security(
+                app,
+                Event {
+                    kind: kind::SESSION_EXPIRED,
+                    actor: Some(row.user_id),
+                    ip: client_ip(req),
+                    path: Some(req.uri().path().as_str()),
+                    ..Default::default()
+                },
+            )
+            .await;
             return None;
+        }
+        // Keep the idle clock to the minute: one write a minute at most.
+        if now - last_seen >= Duration::minutes(1) {
+            let _ = web_sessions::Entity::update_many()
+                .col_expr(web_sessions::Column::LastSeenAt, Expr::value(now))
+                .filter(web_sessions::Column::Id.eq(row.id))
+                .exec(&app.db.conn)
+                .await;
         }
         row.user_id
     };
@@ -76,7 +101,7 @@ async fn resolve(req: &Request<'_>) -> Option<users::Model> {
         .one(&app.db.conn)
         .await
         .ok()??;
-    (!user.disabled).then_some(user)
+    (!user.disabled && user.deleted_at.is_none()).then_some(user)
 }
 
 #[rocket::async_trait]
@@ -107,7 +132,7 @@ async fn with_role(req: &Request<'_>, role: Role) -> Outcome<users::Model, AppEr
     match CurrentUser::from_request(req).await {
         Outcome::Success(u) if u.role() == Some(role) => Outcome::Success(u.0),
         Outcome::Success(u) => {
-            tracing::warn!(user = u.0.id, path = %req.uri().path(), "denied: wrong role");
+            deny(req, u.0.id).await;
             Outcome::Error((Status::Forbidden, AppError::forbidden().cache_on(req)))
         }
         Outcome::Error(e) => Outcome::Error(e),
@@ -167,7 +192,10 @@ impl<'r> FromRequest<'r> for Mentor {
             .await
         {
             Ok(Some(profile)) => Outcome::Success(Mentor { user, profile }),
-            Ok(None) => Outcome::Error((Status::Forbidden, AppError::forbidden().cache_on(req))),
+            Ok(None) => {
+                deny(req, user.id).await;
+                Outcome::Error((Status::Forbidden, AppError::forbidden().cache_on(req)))
+            }
             Err(e) => {
                 Outcome::Error((Status::InternalServerError, AppError::from(e).cache_on(req)))
             }
@@ -175,25 +203,45 @@ impl<'r> FromRequest<'r> for Mentor {
     }
 }
 
+/// A signed-in user asked for something her role may never do.
+async fn deny(req: &Request<'_>, user_id: i32) {
+    if let Some(app) = app(req) {
+        audit::security(
+            app,
+            Event {
+                kind: kind::DENIED,
+                actor: Some(user_id),
+                ip: client_ip(req),
+                path: Some(req.uri().path().as_str()),
+                ..Default::default()
+            },
+        )
+        .await;
+    }
+}
+
 /// The client's address: the socket's, or the configured proxy header's.
+pub fn client_ip(req: &Request<'_>) -> Option<IpAddr> {
+    let header = app(req).and_then(|a| a.cfg.client_ip_header.as_deref());
+    let from_header = header.and_then(|h| {
+        // The right-most entry is the one our own proxy appended.
+        req.headers()
+            .get(h)
+            .last()
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|v| v.trim().parse().ok())
+    });
+    from_header.or_else(|| req.remote().map(|r| r.ip()))
+}
+
+/// The client's address, as a guard.
 pub struct ClientIp(pub Option<IpAddr>);
 
 #[rocket::async_trait]
 impl<'r> FromRequest<'r> for ClientIp {
     type Error = std::convert::Infallible;
     async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        let header = app(req).and_then(|a| a.cfg.client_ip_header.as_deref());
-        let from_header = header.and_then(|h| {
-            // The right-most entry is the one our own proxy appended.
-            req.headers()
-                .get(h)
-                .last()
-                .and_then(|v| v.rsplit(',').next())
-                .and_then(|v| v.trim().parse().ok())
-        });
-        Outcome::Success(ClientIp(
-            from_header.or_else(|| req.remote().map(|r| r.ip())),
-        ))
+        Outcome::Success(ClientIp(client_ip(req)))
     }
 }
 
@@ -219,7 +267,16 @@ pub async fn authenticate(
         )
         .max();
     if let Some(wait) = wait {
-        tracing::warn!(ip = ?ip, "login throttled");
+        audit::security(
+            app,
+            Event {
+                kind: kind::RATE_LIMITED,
+                ip,
+                detail: Some(email_domain(&email)),
+                ..Default::default()
+            },
+        )
+        .await;
         return Err(AppError::rate_limited(wait));
     }
     let user = users::Entity::find()
@@ -231,14 +288,36 @@ pub async fn authenticate(
         user.as_ref().and_then(|u| u.password_hash.as_deref()),
     );
     match user {
-        Some(u) if ok && !u.disabled => {
+        Some(u) if ok && !u.disabled && u.deleted_at.is_none() => {
             app.throttle.clear(&account_key);
+            audit::security(
+                app,
+                Event {
+                    kind: kind::LOGIN,
+                    actor: Some(u.id),
+                    ip,
+                    ..Default::default()
+                },
+            )
+            .await;
             Ok(u)
         }
-        _ => {
+        other => {
             app.throttle.record_failure(&account_key, now);
             app.throttle.record_failure(&ip_key, now);
-            tracing::warn!(ip = ?ip, "login failed");
+            audit::security(
+                app,
+                Event {
+                    kind: kind::LOGIN_FAILED,
+                    actor: other.map(|u| u.id),
+                    ip,
+                    // The domain only: a mistyped password pasted into the
+                    // email field must not end up in a log.
+                    detail: Some(email_domain(&email)),
+                    ..Default::default()
+                },
+            )
+            .await;
             Err(AppError::new(
                 Status::Unauthorized,
                 "invalid_credentials",
@@ -248,12 +327,19 @@ pub async fn authenticate(
     }
 }
 
-/// Start a browser session: a fresh id every login (no fixation).
+/// The part of an email address after `@`, for logs.
+fn email_domain(email: &str) -> String {
+    email.rsplit_once('@').map(|(_, d)| d).unwrap_or("").chars().take(100).collect()
+}
+
+/// Start a browser session: a fresh id every login (no fixation); a session
+/// this browser had before is ended, and the CSRF token is replaced.
 pub async fn start_web_session(
     app: &App,
     cookies: &CookieJar<'_>,
     user_id: i32,
 ) -> Result<(), AppError> {
+    end_web_session(app, cookies).await?;
     let secret = tokens::new_secret();
     let now = app.clock.now();
     web_sessions::ActiveModel {
@@ -261,29 +347,61 @@ pub async fn start_web_session(
         user_id: Set(user_id),
         created_at: Set(now),
         expires_at: Set(now + Duration::hours(app.cfg.session_hours)),
+        last_seen_at: Set(Some(now)),
         ..Default::default()
     }
     .insert(&app.db.conn)
     .await?;
-    let cookie = Cookie::build((SESSION_COOKIE, secret))
+    // `__Host-` (when Secure): no Domain, path `/`, so no other host can set
+    // or read it.
+    let cookie = Cookie::build((app.cfg.session_cookie(), secret))
         .http_only(true)
         .same_site(SameSite::Lax)
-        .secure(app.cfg.secure_cookies)
+        .secure(app.cfg.secure_cookies())
         .path("/");
     cookies.add_private(cookie);
-    csrf::rotate(cookies, app.cfg.secure_cookies);
+    csrf::rotate(cookies, &app.cfg);
     Ok(())
+}
+
+/// The digest of this browser's session cookie, if any.
+pub fn session_digest(app: &App, cookies: &CookieJar<'_>) -> Option<String> {
+    cookies
+        .get_private(app.cfg.session_cookie())
+        .map(|c| tokens::digest(c.value()))
 }
 
 /// End the browser session: the row is deleted, so the cookie is dead even if replayed.
 pub async fn end_web_session(app: &App, cookies: &CookieJar<'_>) -> Result<(), AppError> {
-    if let Some(c) = cookies.get_private(SESSION_COOKIE) {
+    if let Some(digest) = session_digest(app, cookies) {
         web_sessions::Entity::delete_many()
-            .filter(web_sessions::Column::TokenHash.eq(tokens::digest(c.value())))
+            .filter(web_sessions::Column::TokenHash.eq(digest))
             .exec(&app.db.conn)
             .await?;
     }
-    cookies.remove_private(Cookie::build(SESSION_COOKIE).path("/"));
+    cookies.remove_private(Cookie::build(app.cfg.session_cookie()).path("/"));
+    Ok(())
+}
+
+/// End every browser session and API token of a user except the caller's
+/// own (after a password change), or all of them (`keep` empty: when the
+/// account is disabled or erased).
+pub async fn end_all_sessions<C: ConnectionTrait>(
+    conn: &C,
+    user_id: i32,
+    keep_session: Option<&str>,
+    keep_token: Option<&str>,
+) -> Result<(), AppError> {
+    let mut q = web_sessions::Entity::delete_many().filter(web_sessions::Column::UserId.eq(user_id));
+    if let Some(k) = keep_session {
+        q = q.filter(web_sessions::Column::TokenHash.ne(k));
+    }
+    q.exec(conn).await?;
+    let mut q = api_tokens::Entity::delete_many().filter(api_tokens::Column::UserId.eq(user_id));
+    if let Some(k) = keep_token {
+        q = q.filter(api_tokens::Column::TokenHash.ne(tokens::digest(k)));
+    }
+    q.exec(conn).await?;
     Ok(())
 }
 
@@ -310,7 +428,7 @@ pub async fn revoke_api_token(app: &App, req_token: &str) -> Result<(), AppError
     api_tokens::Entity::update_many()
         .col_expr(
             api_tokens::Column::RevokedAt,
-            sea_orm::sea_query::Expr::value(app.clock.now()),
+            Expr::value(app.clock.now()),
         )
         .filter(api_tokens::Column::TokenHash.eq(tokens::digest(req_token)))
         .exec(&app.db.conn)

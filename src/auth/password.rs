@@ -1,5 +1,8 @@
 //! Password hashing with Argon2id (the crate's default parameters) and the
-//! password rules.
+//! password rules: 10 to 256 characters, never trimmed, and not one of the
+//! most common passwords. `common-passwords.txt` holds every entry of at
+//! least 10 characters of SecLists' "10 million password list, top 1M"
+//! (MIT licence), lower-cased, sorted, one per line (112,130 entries).
 use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
 };
@@ -19,7 +22,21 @@ pub fn check(password: &str) -> Result<(), &'static str> {
     if n > MAX_LEN {
         return Err("too_long");
     }
+    if is_common(password) {
+        return Err("too_common");
+    }
     Ok(())
+}
+
+static COMMON: &str = include_str!("common-passwords.txt");
+
+/// Whether a password (compared without case) is on the common list.
+pub fn is_common(password: &str) -> bool {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let list = LIST.get_or_init(|| COMMON.lines().collect());
+    let wanted = password.to_lowercase();
+    list.binary_search_by(|p| p.as_bytes().cmp(wanted.as_bytes()))
+        .is_ok()
 }
 
 pub fn hash(password: &str) -> Result<String, crate::error::AppError> {
@@ -67,5 +84,26 @@ mod tests {
         assert_eq!(check("123456789"), Err("too_short"));
         assert_eq!(check("  12345678  "), Ok(()));
         assert_eq!(check(&"x".repeat(257)), Err("too_long"));
+    }
+
+    #[test]
+    fn the_most_common_passwords_are_refused_in_any_case() {
+        for p in ["password123", "qwertyuiop", "1234567890", "Password123", "ILOVEYOU123"] {
+            assert_eq!(check(p), Err("too_common"), "{p}");
+        }
+        assert_eq!(check("長いパスワードです12345"), Ok(()));
+        assert_eq!(check("correct horse battery staple"), Ok(()));
+        // The list is sorted the way the search compares.
+        assert!(COMMON.lines().collect::<Vec<_>>().windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()));
+    }
+
+    #[test]
+    fn a_64_character_password_with_spaces_is_kept_whole() {
+        let p = format!(" {} ", "あ".repeat(31) + &"b".repeat(31));
+        assert_eq!(p.chars().count(), 64);
+        assert_eq!(check(&p), Ok(()));
+        let h = hash(&p).unwrap();
+        assert!(verify(&p, Some(&h)));
+        assert!(!verify(p.trim(), Some(&h)));
     }
 }

@@ -95,10 +95,24 @@ pub async fn save(
         ));
     }
     let mut f = fields(&row);
-    f.apply_patch(patch).map_err(AppError::validation)?;
+    let changed = f.apply_patch(patch).map_err(AppError::validation)?;
     let mut active = row.into_active_model();
     store(&mut active, &f, app.clock.now())?;
     let row = active.update(&tx).await?;
+    if changed.contains(&"share_sheets") {
+        super::audit::record_in(
+            &tx,
+            app.clock.now(),
+            super::audit::Event {
+                kind: super::audit::kind::SHEET_SHARING,
+                actor: Some(mentee_id),
+                subject: Some(mentee_id),
+                detail: Some(if f.share_sheets { "on" } else { "off" }.into()),
+                ..Default::default()
+            },
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(row)
 }
@@ -134,6 +148,18 @@ pub async fn submit(app: &App, mentee: &users::Model) -> AppResult<intakes::Mode
     active.consented_at = Set(Some(now));
     active.submitted_at = Set(Some(now));
     let row = active.update(&tx).await?;
+    super::audit::record_in(
+        &tx,
+        now,
+        super::audit::Event {
+            kind: super::audit::kind::CONSENT_GIVEN,
+            actor: Some(mentee.id),
+            subject: Some(mentee.id),
+            detail: Some(CONSENT_VERSION.into()),
+            ..Default::default()
+        },
+    )
+    .await?;
     let lang = Lang::parse(&mentee.locale).unwrap_or_default();
     mail::enqueue(
         &tx,
@@ -248,6 +274,30 @@ pub async fn edit_on_behalf(
     intake_id: i32,
     patch: &Map<String, Value>,
 ) -> AppResult<intakes::Model> {
+    edit(app, editor_id, intake_id, patch, false).await
+}
+
+/// The mentee corrects her own intake once a match is under way or made
+/// (before that, `save` is how she changes it). The correction is recorded in
+/// the edit trail the coordinator reads and in her audit log.
+pub async fn correct(
+    app: &App,
+    mentee: &users::Model,
+    patch: &Map<String, Value>,
+) -> AppResult<intakes::Model> {
+    let row = ensure(app, mentee.id).await?;
+    edit(app, mentee.id, row.id, patch, true).await
+}
+
+/// An edit recorded in the trail; `closed_ok` lets it reach a matched or
+/// withdrawn intake (her correction).
+async fn edit(
+    app: &App,
+    editor_id: i32,
+    intake_id: i32,
+    patch: &Map<String, Value>,
+    closed_ok: bool,
+) -> AppResult<intakes::Model> {
     let refused = crate::domain::intake::on_behalf_errors(patch);
     if !refused.is_empty() {
         return Err(AppError::validation(refused));
@@ -257,10 +307,7 @@ pub async fn edit_on_behalf(
         .one(&tx)
         .await?
         .ok_or_else(AppError::not_found)?;
-    if matches!(
-        status(&row),
-        IntakeStatus::Matched | IntakeStatus::Withdrawn
-    ) {
+    if !closed_ok && matches!(status(&row), IntakeStatus::Matched | IntakeStatus::Withdrawn) {
         return Err(AppError::conflict(
             "intake_locked",
             "This intake is closed.",
@@ -272,6 +319,7 @@ pub async fn edit_on_behalf(
         return Ok(row);
     }
     let now = app.clock.now();
+    let mentee_id = row.mentee_id;
     let mut active = row.into_active_model();
     store(&mut active, &f, now)?;
     let row = active.update(&tx).await?;
@@ -284,6 +332,20 @@ pub async fn edit_on_behalf(
     }
     .insert(&tx)
     .await?;
+    if closed_ok {
+        super::audit::record_in(
+            &tx,
+            now,
+            super::audit::Event {
+                kind: super::audit::kind::INTAKE_CORRECTED,
+                actor: Some(editor_id),
+                subject: Some(mentee_id),
+                detail: Some(changed.join(",")),
+                ..Default::default()
+            },
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(row)
 }

@@ -1,12 +1,15 @@
 //! The database: connection set-up, migrations, write transactions, and the
 //! hand-written queries per aggregate (one module each).
+pub mod account;
 pub mod assignments;
+pub mod audit;
 pub mod calendars;
 pub mod entities;
 pub mod extensions;
 pub mod intakes;
 pub mod matching;
 pub mod mentors;
+pub mod outbox;
 pub mod plans;
 pub mod sessions;
 pub mod sheets;

@@ -529,11 +529,26 @@ pub async fn set_sharing(app: &App, mentee: &users::Model, share: bool) -> AppRe
     .await?
     .ok_or_else(AppError::not_found)?;
     let mut fields = super::intakes::fields(&row);
+    let before = fields.share_sheets;
     fields.share_sheets = share;
     let mut active = row.into_active_model();
     active.fields = Set(serde_json::to_string(&fields)?);
     active.updated_at = Set(app.clock.now());
     active.update(&tx).await?;
+    if before != share {
+        super::audit::record_in(
+            &tx,
+            app.clock.now(),
+            super::audit::Event {
+                kind: super::audit::kind::SHEET_SHARING,
+                actor: Some(mentee.id),
+                subject: Some(mentee.id),
+                detail: Some(if share { "on" } else { "off" }.into()),
+                ..Default::default()
+            },
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(share)
 }

@@ -1,16 +1,22 @@
 //! The outbox worker: delivers due messages, retrying transient failures with
 //! exponential backoff and giving up (status `failed`) on permanent ones.
-//! Each pass is idempotent: a row is marked sent only after the transport
-//! accepted it, so a crash in between re-sends at most once, with the same
-//! Message-ID.
+//!
+//! A pass first *claims* its batch in a short transaction: the rows are
+//! selected `FOR UPDATE SKIP LOCKED` on PostgreSQL (SQLite has one writer at
+//! a time) and their `next_attempt_at` is pushed `outbox_claim_seconds`
+//! ahead, so another process's worker neither waits for them nor sends them.
+//! A row is marked sent only after the server accepted it; a worker killed
+//! in between leaves the claim to run out, and the message is sent again
+//! once, with the same Message-ID.
 use super::transport::{SendError, Transport};
 use crate::db::entities::outbox;
 use crate::error::AppResult;
 use crate::App;
 use chrono::Duration;
+use sea_orm::sea_query::{Expr, LockBehavior, LockType};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, DbBackend, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 
 /// After this many attempts a message is marked failed.
@@ -21,16 +27,34 @@ fn backoff(attempts: i32) -> Duration {
     Duration::seconds(secs.min(3600))
 }
 
-/// Deliver every message due now; answers how many were sent.
-pub async fn deliver_due(app: &App, transport: &Transport) -> AppResult<usize> {
+/// Claim up to 50 due messages for this worker (see the module's notes).
+pub async fn claim(app: &App) -> AppResult<Vec<outbox::Model>> {
     let now = app.clock.now();
-    let due = outbox::Entity::find()
+    let tx = app.db.begin_write().await?;
+    let mut q = outbox::Entity::find()
         .filter(outbox::Column::Status.eq("pending"))
         .filter(outbox::Column::NextAttemptAt.lte(now))
         .order_by_asc(outbox::Column::Id)
-        .limit(50)
-        .all(&app.db.conn)
-        .await?;
+        .limit(50);
+    if app.db.backend() == DbBackend::Postgres {
+        q = q.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+    }
+    let due = q.all(&tx).await?;
+    let until = now + Duration::seconds(app.cfg.outbox_claim_seconds.max(1));
+    if !due.is_empty() {
+        outbox::Entity::update_many()
+            .col_expr(outbox::Column::NextAttemptAt, Expr::value(until))
+            .filter(outbox::Column::Id.is_in(due.iter().map(|r| r.id)))
+            .exec(&tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(due)
+}
+
+/// Deliver every message due now; answers how many were sent.
+pub async fn deliver_due(app: &App, transport: &Transport) -> AppResult<usize> {
+    let due = claim(app).await?;
     let mut sent = 0;
     for row in due {
         let result = transport.send(app.cfg.mail.from_address(), &row).await;
@@ -84,6 +108,10 @@ pub async fn run(app: App) {
         }
         if let Err(e) = deliver_due(&app, &transport).await {
             tracing::error!(error = ?e.detail, "outbox pass failed");
+        }
+        // Retention: sent mail older than `outbox_retention_days` is purged.
+        if let Err(e) = crate::db::account::purge_sent_mail(&app).await {
+            tracing::error!(error = ?e.detail, "outbox purge failed");
         }
         let _ = tokio::time::timeout(every, app.mail_wake.notified()).await;
     }

@@ -263,11 +263,7 @@ pub fn error_page(req: &Request<'_>, err: &AppError) -> String {
         Some(u) => i18n::negotiate(Some(&u.locale), req.headers().get_one("Accept-Language")),
         None => crate::error::request_lang(req),
     };
-    let csrf = req
-        .cookies()
-        .get_private(crate::auth::csrf::CSRF_COOKIE)
-        .map(|c| c.value().to_string())
-        .unwrap_or_default();
+    let csrf = crate::auth::csrf::current(req).unwrap_or_default();
     let ctx = json!({
         "lang": lang.as_str(),
         "csrf_token": if user.is_some() { csrf } else { String::new() },

@@ -1,5 +1,6 @@
 //! Database entities, one module per table.
 pub mod api_tokens;
+pub mod audit_events;
 pub mod assignments;
 pub mod busy_calendars;
 pub mod calendar_feeds;

@@ -42,6 +42,7 @@ async fn register(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct TokenBody {
     email: String,
     password: String,

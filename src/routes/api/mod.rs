@@ -1,4 +1,5 @@
 //! The JSON API v1 (`../shared/api-v1.md`), served under `/api/v1`.
+mod account;
 mod assignments;
 mod auth;
 mod intake;
@@ -9,9 +10,10 @@ mod sessions;
 mod sheets;
 mod system;
 
+pub use account::{email_json, export_html};
 pub use plans::viewer as plan_viewer;
 pub use sessions::{calendar_json, invite_ics, session_json, CalendarBody};
-pub use sheets::{export as outcomes_csv, min_wait, period as outcomes_period, Csv};
+pub use sheets::{export as outcomes_csv, min_wait, period as outcomes_period, Download};
 pub use system::health;
 
 use crate::db::entities::users;
@@ -28,6 +30,7 @@ pub fn routes() -> Vec<Route> {
     let mut r = Vec::new();
     r.extend(system::routes());
     r.extend(auth::routes());
+    r.extend(account::routes());
     r.extend(mentors::routes());
     r.extend(intake::routes());
     r.extend(review::routes());

@@ -227,25 +227,28 @@ async fn figures(
     Ok(Json(json!({"outcomes": json::figures(&figures, f, t)})))
 }
 
-/// A CSV download (UTF-8 with BOM, formula cells neutralised).
+/// A file to download: the outcome CSV (UTF-8 with BOM, formula cells
+/// neutralised), her data export (JSON or HTML).
 #[derive(Responder)]
-pub struct Csv {
+pub struct Download {
     pub body: (ContentType, String),
     pub disposition: Header<'static>,
 }
 
-impl Csv {
-    pub fn new(name: String, body: String) -> Csv {
-        Csv {
-            body: (
-                ContentType::new("text", "csv").with_params(("charset", "utf-8")),
-                body,
-            ),
+impl Download {
+    pub fn new(name: String, content_type: ContentType, body: String) -> Download {
+        Download {
+            body: (content_type, body),
             disposition: Header::new(
                 "Content-Disposition",
                 format!("attachment; filename=\"{name}\""),
             ),
         }
+    }
+
+    pub fn csv(name: String, body: String) -> Download {
+        let ct = ContentType::new("text", "csv").with_params(("charset", "utf-8"));
+        Download::new(name, ct, body)
     }
 }
 
@@ -255,11 +258,11 @@ pub async fn export(
     user: &crate::db::entities::users::Model,
     from: Option<&str>,
     to: Option<&str>,
-) -> Result<Csv, AppError> {
+) -> Result<Download, AppError> {
     let (p, f, t) = period(app, user, from, to)?;
     let (_, plans) = db::sheets::outcomes(&app.db.conn, &p).await?;
     let body = outcomes::to_csv(&outcomes::plan_rows(&p, &plans));
-    Ok(Csv::new(format!("kakehashi-outcomes-{f}-{t}.csv"), body))
+    Ok(Download::csv(format!("kakehashi-outcomes-{f}-{t}.csv"), body))
 }
 
 #[get("/outcomes/plans.csv?<from>&<to>")]
@@ -268,7 +271,7 @@ async fn figures_csv(
     user: Coordinator,
     from: Option<&str>,
     to: Option<&str>,
-) -> Result<Csv, AppError> {
+) -> Result<Download, AppError> {
     export(app, &user.0, from, to).await
 }
 

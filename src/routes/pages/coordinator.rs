@@ -242,7 +242,7 @@ async fn mentors(
         .map(|m| {
             json!({"id": m.row.id, "display_name": m.user.display_name, "email": m.user.email, "headline": m.profile.headline,
                    "active": m.active, "pending": m.pending, "capacity": m.profile.capacity, "accepting": m.profile.accepting,
-                   "invitation_pending": m.invitation_pending})
+                   "invitation_pending": m.invitation_pending, "user_id": m.user.id, "disabled": m.user.disabled})
         })
         .collect();
     pg.render(app, "coordinator/mentors.html", json!({"mentors": mentors, "total": total, "page": paging.page, "pages": pages(total, paging.limit)}))

@@ -233,7 +233,17 @@ async fn step_save(
         return Err(AppError::not_found());
     }
     let fields = STEPS[step - 1];
-    match db::intakes::save(app, mentee.0.id, &patch_from_form(&form, fields)).await {
+    let patch = patch_from_form(&form, fields);
+    let row = db::intakes::ensure(app, mentee.0.id).await?;
+    // Before a match she edits her intake; after it, each change is a
+    // correction recorded in the trail.
+    let result = match db::intakes::status(&row) {
+        IntakeStatus::Draft | IntakeStatus::Submitted => {
+            db::intakes::save(app, mentee.0.id, &patch).await
+        }
+        _ => db::intakes::correct(app, &mentee.0, &patch).await,
+    };
+    match result {
         Ok(_) => match form.get("action") {
             "back" if step > 1 => done(format!("/intake/step/{}", step - 1), "flash-draft-saved"),
             "next" if step < 4 => done(format!("/intake/step/{}", step + 1), "flash-draft-saved"),

@@ -1,6 +1,7 @@
 //! HTML pages, grouped by who uses them. Each handler: guard → parse →
 //! `db`/`domain` → render or redirect. Invalid forms re-render with the
 //! user's input and a message beside each field.
+mod account;
 mod coordinator;
 mod mentee;
 mod mentor;
@@ -16,6 +17,7 @@ use serde_json::{json, Value};
 
 pub fn routes() -> Vec<Route> {
     let mut r = public::routes();
+    r.extend(account::routes());
     r.extend(mentee::routes());
     r.extend(mentor::routes());
     r.extend(coordinator::routes());

@@ -477,7 +477,7 @@ async fn outcomes_csv(
     c: Coordinator,
     from: Option<&str>,
     to: Option<&str>,
-) -> Result<crate::routes::api::Csv, AppError> {
+) -> Result<crate::routes::api::Download, AppError> {
     crate::routes::api::outcomes_csv(app, &c.0, from, to).await
 }
 
