@@ -82,6 +82,44 @@ impl<'r> FromRequest<'r> for CsrfToken {
     }
 }
 
+/// A request that did not come from another site (for the one multipart
+/// form, whose token is checked by its handler).
+pub struct FromThisSite;
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for FromThisSite {
+    type Error = AppError;
+    async fn from_request(req: &'r Request<'_>) -> request::Outcome<Self, AppError> {
+        if from_another_site(req) {
+            refuse(req).await;
+            return request::Outcome::Error((Status::Forbidden, AppError::csrf().cache_on(req)));
+        }
+        request::Outcome::Success(FromThisSite)
+    }
+}
+
+/// Record a CSRF failure (time, user if known, address, path).
+async fn refuse(req: &Request<'_>) {
+    let Some(app) = req.rocket().state::<crate::App>() else {
+        return;
+    };
+    let actor = match crate::auth::MaybeUser::from_request(req).await {
+        request::Outcome::Success(crate::auth::MaybeUser(u)) => u.map(|u| u.id),
+        _ => None,
+    };
+    crate::db::audit::security(
+        app,
+        crate::db::audit::Event {
+            kind: crate::db::audit::kind::CSRF_FAILED,
+            actor,
+            ip: crate::auth::client_ip(req),
+            path: Some(req.uri().path().as_str()),
+            ..Default::default()
+        },
+    )
+    .await;
+}
+
 /// A submitted HTML form whose CSRF token was checked, as name/value pairs in order.
 #[derive(Debug, Clone, Default)]
 pub struct FormData {
@@ -134,24 +172,7 @@ impl<'r> FromData<'r> for FormData {
         let ok = expected.is_some_and(|e| tokens::constant_eq(&e, form.get("csrf_token")))
             && !from_another_site(req);
         if !ok {
-            if let Some(app) = req.rocket().state::<crate::App>() {
-                let user = crate::auth::MaybeUser::from_request(req).await;
-                let actor = match user {
-                    request::Outcome::Success(crate::auth::MaybeUser(u)) => u.map(|u| u.id),
-                    _ => None,
-                };
-                crate::db::audit::security(
-                    app,
-                    crate::db::audit::Event {
-                        kind: crate::db::audit::kind::CSRF_FAILED,
-                        actor,
-                        ip: crate::auth::client_ip(req),
-                        path: Some(req.uri().path().as_str()),
-                        ..Default::default()
-                    },
-                )
-                .await;
-            }
+            refuse(req).await;
             return Outcome::Error((Status::Forbidden, AppError::csrf().cache_on(req)));
         }
         Outcome::Success(form)

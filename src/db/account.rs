@@ -7,7 +7,7 @@
 use super::audit::{self, kind, Event};
 use super::entities::{
     api_tokens, assignments, audit_events, busy_calendars, calendar_feeds, call_notes,
-    intake_edits, outbox, plan_extensions, plan_feedback, plan_sessions, plans,
+    intake_edits, mentor_profiles, outbox, plan_extensions, plan_feedback, plan_sessions, plans,
     sheet_reads, sheets, users, web_sessions,
 };
 use crate::auth::{self, password, throttle};
@@ -37,6 +37,7 @@ pub async fn confirm_password(
     user: &users::Model,
     given: &str,
     ip: Option<IpAddr>,
+    field: &'static str,
 ) -> AppResult<()> {
     let now = app.clock.now();
     let key = format!("confirm:{}", user.id);
@@ -70,7 +71,7 @@ pub async fn confirm_password(
         },
     )
     .await;
-    Err(AppError::field("current_password", "wrong_password"))
+    Err(AppError::field(field, "wrong_password"))
 }
 
 /// Change her password. Every other browser session and API token of hers
@@ -85,7 +86,7 @@ pub async fn change_password(
     keep_token: Option<&str>,
 ) -> AppResult<users::Model> {
     password::check(new).map_err(|p| AppError::field("new_password", p))?;
-    confirm_password(app, user, current, ip).await?;
+    confirm_password(app, user, current, ip, "current_password").await?;
     let hash = password::hash(new)?;
     let now = app.clock.now();
     let tx = app.db.begin_write().await?;
@@ -119,7 +120,7 @@ pub async fn change_email(
     ip: Option<IpAddr>,
 ) -> AppResult<users::Model> {
     let email = Email::parse(new_email).map_err(|p| AppError::field("email", p))?;
-    confirm_password(app, user, current, ip).await?;
+    confirm_password(app, user, current, ip, "current_password").await?;
     let now = app.clock.now();
     let tx = app.db.begin_write().await?;
     if let Some(other) = super::users::find_by_email(&tx, email.as_str()).await? {
@@ -235,10 +236,23 @@ pub async fn export(app: &App, mentee: &users::Model, ip: Option<IpAddr>) -> App
         .order_by_asc(plans::Column::Id)
         .all(conn)
         .await?;
-    let mut people: Vec<i32> = plan_rows.iter().map(|p| p.mentor_id).collect();
-    people.extend(assignment_rows.iter().map(|a| a.mentor_id));
-    let names = super::intakes::users_by_id(conn, people).await?;
-    let name_of = |id: i32| names.get(&id).map(|u| u.display_name.clone()).unwrap_or_default();
+    // Plans and assignments name the mentor's profile; show her name.
+    let mut profile_ids: Vec<i32> = plan_rows.iter().map(|p| p.mentor_id).collect();
+    profile_ids.extend(assignment_rows.iter().map(|a| a.mentor_id));
+    let profiles = mentor_profiles::Entity::find()
+        .filter(mentor_profiles::Column::Id.is_in(profile_ids))
+        .all(conn)
+        .await?;
+    let names =
+        super::intakes::users_by_id(conn, profiles.iter().map(|p| p.user_id).collect()).await?;
+    let name_of = |profile_id: i32| {
+        profiles
+            .iter()
+            .find(|p| p.id == profile_id)
+            .and_then(|p| names.get(&p.user_id))
+            .map(|u| u.display_name.clone())
+            .unwrap_or_default()
+    };
     let mut plans_out = Vec::new();
     for p in &plan_rows {
         let sessions = plan_sessions::Entity::find()

@@ -349,6 +349,9 @@ pub struct PageAnswer {
     pub status: Status,
     pub location: Option<String>,
     pub body: String,
+    /// The raw `Set-Cookie` headers of the answer.
+    pub set_cookies: Vec<String>,
+    pub content_type: Option<String>,
 }
 
 impl<'a> Browser<'a> {
@@ -371,6 +374,8 @@ impl<'a> Browser<'a> {
         }
         let status = res.status();
         let location = res.headers().get_one("Location").map(str::to_string);
+        let set_cookies = res.headers().get("Set-Cookie").map(str::to_string).collect();
+        let content_type = res.headers().get_one("Content-Type").map(str::to_string);
         let body = res.into_string().await.unwrap_or_default();
         if let Some(i) = body.find("name=\"csrf_token\" value=\"") {
             let rest = &body[i + "name=\"csrf_token\" value=\"".len()..];
@@ -380,7 +385,53 @@ impl<'a> Browser<'a> {
             status,
             location,
             body,
+            set_cookies,
+            content_type,
         }
+    }
+
+    /// The value this browser holds for a cookie (as the server sent it).
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.cookies.get(name).cloned()
+    }
+
+    /// Put a cookie value back (replaying an old one).
+    pub fn set_cookie(&mut self, name: &str, value: &str) {
+        self.cookies.insert(name.to_string(), value.to_string());
+    }
+
+    /// Post a form with the current CSRF token and extra request headers
+    /// (`Origin`, `Sec-Fetch-Site`, …).
+    pub async fn post_with(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> PageAnswer {
+        let mut pairs: Vec<(String, String)> = vec![("csrf_token".into(), self.csrf.clone())];
+        pairs.extend(fields.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(&pairs)
+            .finish();
+        let mut req = self
+            .with_cookies(self.app.client.post(path.to_string()))
+            .header(ContentType::Form)
+            .body(body);
+        for (k, v) in headers {
+            req = req.header(Header::new(k.to_string(), v.to_string()));
+        }
+        let res = req.dispatch().await;
+        self.finish(res).await
+    }
+
+    /// Sign in through the login page.
+    pub async fn login(&mut self, email: &str, password: &str) -> PageAnswer {
+        self.get("/login").await;
+        let r = self
+            .post("/login", &[("email", email), ("password", password)])
+            .await;
+        assert_eq!(r.status, Status::SeeOther, "login as {email}: {}", r.body);
+        r
     }
 
     fn with_cookies<'c>(

@@ -39,6 +39,17 @@ const MATRIX: &[(&str, &str, &str)] = &[
     ("DELETE", "/api/v1/me/calendar/busy", "UAAAAA"),
     ("GET", "/api/v1/me/sheet-reads", "UAAFFF"),
     ("PUT", "/api/v1/me/sheet-sharing", "UAAFFF"),
+    ("PUT", "/api/v1/me/password", "UAAAAA"),
+    ("PUT", "/api/v1/me/email", "UAAAAA"),
+    ("POST", "/api/v1/me/export", "UAAFFF"),
+    ("POST", "/api/v1/me/export/html", "UAAFFF"),
+    ("POST", "/api/v1/me/deletion", "UAAFFF"),
+    ("GET", "/api/v1/me/audit", "UAAAAA"),
+    ("PUT", "/api/v1/intake/correction", "UAAFFF"),
+    ("POST", "/api/v1/coordinator/users/<id>/disable", "UFFFFA"),
+    ("POST", "/api/v1/coordinator/users/<id>/enable", "UFFFFA"),
+    ("GET", "/api/v1/coordinator/emails/failed", "UFFFFA"),
+    ("POST", "/api/v1/coordinator/emails/<id>/resend", "UFFFFA"),
     ("POST", "/api/v1/mentors", "UFFFFA"),
     ("GET", "/api/v1/mentors", "UFFFFA"),
     ("GET", "/api/v1/mentors/<id>", "UFFANA"),
@@ -120,6 +131,9 @@ struct World {
     session_id: i64,
     extension_id: i64,
     invitation: String,
+    /// The other mentee's user id (to disable) and an email in the outbox.
+    user_id: i64,
+    email_id: i64,
 }
 
 /// A completed single plan (held, sheet answered, shared with the
@@ -206,6 +220,10 @@ async fn world(app: &TestApp) -> World {
         .await;
     assert_eq!(r.status, Status::Created, "{:?}", r.body);
     let invitation = app.invitation_token("new@example.jp").await;
+    let user_id = app.get("/api/v1/me", &other_mentee).await.body["user"]["id"]
+        .as_i64()
+        .unwrap();
+    let email_id = i64::from(app.emails_to("yoko@example.jp").await[0].id);
     World {
         tokens: [
             None,
@@ -222,6 +240,8 @@ async fn world(app: &TestApp) -> World {
         session_id: s,
         extension_id,
         invitation,
+        user_id,
+        email_id,
     }
 }
 
@@ -239,6 +259,10 @@ fn concrete(path: &str, w: &World) -> String {
         w.session_id
     } else if path.starts_with("/api/v1/extensions/") {
         w.extension_id
+    } else if path.starts_with("/api/v1/coordinator/users/") {
+        w.user_id
+    } else if path.starts_with("/api/v1/coordinator/emails/") {
+        w.email_id
     } else {
         0
     };

@@ -16,7 +16,7 @@ const REALIZATION: &str = "自分の経験が管理職に活かせると気づ�
 const STRENGTHS: &str = "相手の話を最後まで聴ける傾聴力";
 
 /// Schedule session `n` (1 Dec + n weeks, 20:00 Tokyo) and mark it held.
-async fn held(app: &TestApp, p: &Pair, n: usize) -> i64 {
+pub async fn held(app: &TestApp, p: &Pair, n: usize) -> i64 {
     let s = session_id(&p.plan, n);
     let day = 1 + 7 * (n - 1);
     let r = app

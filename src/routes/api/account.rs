@@ -77,7 +77,7 @@ async fn export(
     ip: ClientIp,
     body: ApiJson<PasswordOnly>,
 ) -> Result<Json<Value>, AppError> {
-    db::account::confirm_password(app, &mentee.0, &body.0.password, ip.0).await?;
+    db::account::confirm_password(app, &mentee.0, &body.0.password, ip.0, "password").await?;
     Ok(Json(db::account::export(app, &mentee.0, ip.0).await?))
 }
 
@@ -108,7 +108,7 @@ async fn export_html_route(
     ip: ClientIp,
     body: ApiJson<PasswordOnly>,
 ) -> Result<Download, AppError> {
-    db::account::confirm_password(app, &mentee.0, &body.0.password, ip.0).await?;
+    db::account::confirm_password(app, &mentee.0, &body.0.password, ip.0, "password").await?;
     export_html(app, &mentee.0, ip.0).await
 }
 
@@ -119,7 +119,7 @@ async fn deletion(
     ip: ClientIp,
     body: ApiJson<PasswordOnly>,
 ) -> Result<Json<Value>, AppError> {
-    db::account::confirm_password(app, &mentee.0, &body.0.password, ip.0).await?;
+    db::account::confirm_password(app, &mentee.0, &body.0.password, ip.0, "password").await?;
     db::account::erase(app, &mentee.0).await?;
     Ok(Json(json!({"deleted": true})))
 }

@@ -132,12 +132,15 @@ async fn export(
     ip: ClientIp,
     form: FormData,
 ) -> AppResult<Either<Download, RawHtml<String>>> {
-    if let Err(e) = db::account::confirm_password(app, &mentee.0, form.get("password"), ip.0).await {
+    let confirmed =
+        db::account::confirm_password(app, &mentee.0, form.get("password"), ip.0, "password").await;
+    if let Err(e) = confirmed {
         if e.fields.is_none() {
             return Err(e);
         }
-        let errors = json!({"password": ["wrong_password"]});
-        return Ok(Either::Right(render_privacy(app, &page, &mentee, None, errors).await?));
+        return Ok(Either::Right(
+            render_privacy(app, &page, &mentee, None, super::field_errors(&e)).await?,
+        ));
     }
     if form.get("format") == "html" {
         return Ok(Either::Left(export_html(app, &mentee.0, ip.0).await?));
@@ -165,7 +168,15 @@ async fn delete(
     if form.get("confirm") != "true" {
         errors.insert("confirm".into(), json!(["required"]));
     }
-    if let Err(e) = db::account::confirm_password(app, &mentee.0, form.get("delete_password"), ip.0).await {
+    let confirmed = db::account::confirm_password(
+        app,
+        &mentee.0,
+        form.get("delete_password"),
+        ip.0,
+        "delete_password",
+    )
+    .await;
+    if let Err(e) = confirmed {
         if e.fields.is_none() {
             return Err(e);
         }

@@ -556,7 +556,7 @@ async fn feed_revoke(app: &State<App>, user: CurrentUser, _form: FormData) -> Pa
 /// The busy-times upload (multipart, so the CSRF token is checked here).
 #[derive(FromForm)]
 struct BusyUpload<'r> {
-    csrf_token: String,
+    csrf_token: Option<String>,
     file: TempFile<'r>,
 }
 
@@ -566,9 +566,11 @@ async fn busy_file(
     page: Page,
     user: CurrentUser,
     csrf: CsrfToken,
+    _same_site: crate::auth::csrf::FromThisSite,
     form: Form<BusyUpload<'_>>,
 ) -> PageResult {
-    if !crate::auth::tokens::constant_eq(&form.csrf_token, &csrf.0) {
+    let given = form.csrf_token.as_deref().unwrap_or("");
+    if !crate::auth::tokens::constant_eq(given, &csrf.0) {
         return Err(AppError::csrf());
     }
     let text = match read_upload(&form.file).await {
