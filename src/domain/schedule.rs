@@ -576,4 +576,44 @@ mod tests {
         assert!(reminder_due(start, start - Duration::minutes(1), day));
         assert!(!reminder_due(start, start, day));
     }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+            /// A meeting link is either refused or an http(s) link with a
+            /// host and nothing that could break out of an attribute.
+            #[test]
+            fn meeting_urls_are_http_links_or_refused(raw in prop_oneof![
+                any::<String>(),
+                "(https?|javascript|data|JaVaScRiPt|vbscript):[ -~]{0,40}",
+                "https://[a-z.]{0,10}[\"<> \\\\]?[a-z/?#=]{0,10}",
+            ]) {
+                if let Ok(Some(u)) = parse_meeting_url(&raw) {
+                    prop_assert!(u.starts_with("https://") || u.starts_with("http://"));
+                    prop_assert!(!u.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\')));
+                    let host = u.split("://").nth(1).unwrap().split(['/', '?', '#']).next().unwrap();
+                    prop_assert!(!host.is_empty());
+                }
+            }
+
+            /// Times in any shape: parsed or refused, never a panic; a parsed
+            /// local time reads back as the same wall-clock time in Tokyo.
+            #[test]
+            fn times_parse_or_are_refused(raw in prop_oneof![
+                any::<String>(),
+                "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?([+-][0-9]{2}:[0-9]{2}|Z)?",
+            ]) {
+                let tz: chrono_tz::Tz = chrono_tz::Asia::Tokyo;
+                if let Ok(t) = parse_time(&raw, tz) {
+                    let local = t.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string();
+                    if raw.len() == 16 {
+                        prop_assert_eq!(local, raw);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -449,4 +449,77 @@ mod tests {
         ]));
         assert!(!plan_complete(&[]));
     }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Any text, weighted towards what breaks parsers: Japanese, line
+        /// ends, controls, astral characters and markup.
+        fn nasty(max: usize) -> impl Strategy<Value = String> {
+            prop::collection::vec(
+                prop_oneof![
+                    4 => any::<char>(),
+                    2 => prop::sample::select(vec!['気', 'づ', '\r', '\n', '\t', '\0', '\u{1b}', '😀', '<', '"', '&', '\u{202e}']),
+                ],
+                0..max,
+            )
+            .prop_map(|v| v.into_iter().collect())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+            /// The sheet parser never panics; what it accepts is within the
+            /// limit, has unified line ends and no control characters but
+            /// newline and tab; what it refuses is named by field.
+            #[test]
+            fn draft_parse_is_total_and_keeps_its_promises(
+                a in nasty(60), b in nasty(60), c in nasty(60)
+            ) {
+                match Draft::parse(&a, &b, &c) {
+                    Ok(d) => for t in [&d.realizations, &d.next_actions, &d.questions] {
+                        prop_assert!(t.chars().count() <= MAX_CHARS);
+                        prop_assert!(!t.contains('\r'));
+                        prop_assert!(t.chars().all(|ch| !ch.is_control() || ch == '\n' || ch == '\t'));
+                    },
+                    Err(e) => {
+                        prop_assert!(!e.is_empty());
+                        for k in e.keys() {
+                            prop_assert!(["realizations", "next_actions", "questions"].contains(&k.as_str()));
+                        }
+                    }
+                }
+            }
+
+            /// A patch applied to a draft changes exactly the parts it names.
+            #[test]
+            fn a_patch_changes_only_what_it_names(
+                base in (nasty(20), nasty(20), nasty(20)),
+                given in (any::<bool>(), any::<bool>(), any::<bool>()),
+                text_ in "[a-z気づ\n]{0,30}",
+            ) {
+                let base = Draft { realizations: base.0, next_actions: base.1, questions: base.2 };
+                let pick = |on: bool| on.then_some(text_.as_str());
+                let patch = DraftPatch::parse(pick(given.0), pick(given.1), pick(given.2)).unwrap();
+                let out = patch.apply(base.clone());
+                prop_assert_eq!(&out.realizations, if given.0 { &text_ } else { &base.realizations });
+                prop_assert_eq!(&out.next_actions, if given.1 { &text_ } else { &base.next_actions });
+                prop_assert_eq!(&out.questions, if given.2 { &text_ } else { &base.questions });
+            }
+
+            /// Replies and feedback: total, and never accept a blank required part
+            /// or a rating outside 1–5.
+            #[test]
+            fn reply_and_feedback_parse_are_total(
+                m in nasty(40), st in nasty(40), n in any::<Option<i64>>(), act in any::<Option<bool>>()
+            ) {
+                if let Ok(r) = Reply::parse(&m, &st) {
+                    prop_assert!(!r.message.trim().is_empty() && !r.strengths.trim().is_empty());
+                }
+                if let Ok(f) = Feedback::parse(n, act, &m, &st) {
+                    prop_assert!((1..=5).contains(&f.satisfaction));
+                }
+            }
+        }
+    }
 }

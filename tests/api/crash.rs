@@ -10,9 +10,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-struct Server {
-    child: Child,
-    base: String,
+pub(crate) struct Server {
+    pub(crate) child: Child,
+    pub(crate) base: String,
 }
 
 impl Drop for Server {
@@ -22,7 +22,7 @@ impl Drop for Server {
     }
 }
 
-fn command(dir: &std::path::Path, db: &str) -> Command {
+pub(crate) fn command(dir: &std::path::Path, db: &str) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_kakehashi"));
     c.env("ROCKET_DATABASE_URL", db)
         .env(
@@ -41,9 +41,19 @@ fn command(dir: &std::path::Path, db: &str) -> Command {
     c
 }
 
-async fn start(dir: &std::path::Path, db: &str) -> Server {
+pub(crate) async fn start(dir: &std::path::Path, db: &str) -> Server {
+    start_with(dir, db, &[]).await
+}
+
+/// Start the server binary with extra `ROCKET_*` settings; answers once it
+/// serves.
+pub(crate) async fn start_with(dir: &std::path::Path, db: &str, env: &[(&str, String)]) -> Server {
     let port = crate::helpers::free_port();
-    let child = command(dir, db)
+    let mut command = command(dir, db);
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let child = command
         .env("ROCKET_PORT", port.to_string())
         .env("ROCKET_ADDRESS", "127.0.0.1")
         .spawn()

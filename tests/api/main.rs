@@ -29,3 +29,4 @@ mod security_mass_assignment;
 mod security_passwords;
 mod security_sessions;
 mod security_xss;
+mod mail_faults;

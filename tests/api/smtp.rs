@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 /// The SMTP server, stopped with the test.
-struct Sink {
+pub(crate) struct Sink {
     child: Child,
     dir: PathBuf,
 }
@@ -29,7 +29,7 @@ impl Drop for Sink {
 }
 
 impl Sink {
-    fn start(port: u16, dir: &Path) -> Sink {
+    pub(crate) fn start(port: u16, dir: &Path) -> Sink {
         let (python, path) = python_with("aiosmtpd", "aiosmtpd>=1.4,<2");
         let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/api/py/smtp_sink.py");
         let mut command = Command::new(python);
@@ -55,12 +55,12 @@ impl Sink {
         sink
     }
 
-    fn mode(&self, m: &str) {
+    pub(crate) fn mode(&self, m: &str) {
         std::fs::write(self.dir.join("mode"), m).expect("mode");
     }
 
     /// The messages received so far.
-    fn received(&self) -> Vec<String> {
+    pub(crate) fn received(&self) -> Vec<String> {
         let mut files: Vec<_> = std::fs::read_dir(&self.dir)
             .expect("dir")
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -74,7 +74,7 @@ impl Sink {
     }
 }
 
-async fn rows(app: &TestApp) -> Vec<outbox::Model> {
+pub(crate) async fn rows(app: &TestApp) -> Vec<outbox::Model> {
     outbox::Entity::find()
         .order_by_asc(outbox::Column::Id)
         .all(&app.app.db.conn)
@@ -83,7 +83,7 @@ async fn rows(app: &TestApp) -> Vec<outbox::Model> {
 }
 
 /// One email in the outbox: the coordinator invites a mentor.
-async fn invite(app: &TestApp, coord: &str, n: u32) -> outbox::Model {
+pub(crate) async fn invite(app: &TestApp, coord: &str, n: u32) -> outbox::Model {
     let r = app
         .post(
             "/api/v1/mentors",

@@ -332,3 +332,56 @@ pub fn routes() -> Vec<Route> {
         submit
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::intake::IntakeFields;
+    use proptest::prelude::*;
+
+    /// Form pairs as a browser (or an attacker) could post them: the step's
+    /// field names, the preference fields and junk, with any values.
+    fn pairs() -> impl Strategy<Value = Vec<(String, String)>> {
+        let names: Vec<String> = STEPS
+            .iter()
+            .flat_map(|s| s.iter().map(|n| n.to_string()))
+            .chain(["pref_parenting", "pref_same_industry", "junk", "consent"].map(String::from))
+            .collect();
+        prop::collection::vec(
+            (
+                prop::sample::select(names),
+                prop_oneof![
+                    any::<String>(),
+                    "[0-9]{0,4}",
+                    Just("true".to_string()),
+                    Just("must".to_string()),
+                    Just("30s".to_string()),
+                    Just("it_telecom".to_string()),
+                ],
+            ),
+            0..30,
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        /// The intake form parser never panics, and a refused form changes
+        /// nothing (the save is all or nothing).
+        #[test]
+        fn any_posted_intake_step_is_parsed_or_refused_whole(
+            pairs in pairs(), step in 0usize..4
+        ) {
+            let form = FormData::from_pairs(pairs);
+            let patch = patch_from_form(&form, STEPS[step]);
+            let before = IntakeFields::default();
+            let mut after = before.clone();
+            match after.apply_patch(&patch) {
+                Ok(_) => prop_assert!(after.completeness() <= 100),
+                Err(e) => {
+                    prop_assert!(!e.is_empty());
+                    prop_assert_eq!(after, before);
+                }
+            }
+        }
+    }
+}

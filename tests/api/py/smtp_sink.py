@@ -3,7 +3,8 @@
     python3 smtp_sink.py PORT DIR
 
 Behaviour per message comes from DIR/mode: `ok` (store it as DIR/<n>.eml),
-`busy` (451, try later), `reject` (550 at RCPT), `hang` (never answer DATA).
+`busy` (451, try later), `reject` (550 at RCPT), `hang` (never answer DATA),
+`slowack` (store it, then never answer: the sender cannot know it arrived).
 Prints `ready` once it listens; runs until killed.
 """
 import asyncio
@@ -38,6 +39,8 @@ class Handler:
             await asyncio.sleep(3600)
         n = len(list(folder.glob("*.eml")))
         (folder / f"{n:04}.eml").write_bytes(envelope.original_content or envelope.content)
+        if m == "slowack":
+            await asyncio.sleep(3600)
         return "250 OK"
 
 
