@@ -36,30 +36,35 @@ pub fn current(req: &Request<'_>) -> Option<String> {
         .map(|c| c.value().to_string())
 }
 
-/// A form posted from another site: `Sec-Fetch-Site` says so, or `Origin`
-/// names neither this request's host nor the configured public address.
-/// Browsers set both headers themselves; a page on another site cannot.
+/// A form posted from another site. Browsers set `Sec-Fetch-Site`
+/// themselves and a page cannot forge it, so when present it decides:
+/// `cross-site` and `same-site` (another subdomain) are refused. Without it
+/// (older browsers) an `Origin` naming neither this request's host nor the
+/// configured public address is refused. `Origin: null` alone proves
+/// nothing: with this site's `Referrer-Policy: no-referrer`, Chromium sends
+/// it for its own same-origin forms; the CSRF token still has to match.
 pub fn from_another_site(req: &Request<'_>) -> bool {
     if let Some(site) = req.headers().get_one("Sec-Fetch-Site") {
-        if site.eq_ignore_ascii_case("cross-site") || site.eq_ignore_ascii_case("same-site") {
-            return true;
-        }
+        return site.eq_ignore_ascii_case("cross-site") || site.eq_ignore_ascii_case("same-site");
     }
     let Some(origin) = req.headers().get_one("Origin") else {
         return false;
     };
-    let origin = origin.trim().trim_end_matches('/');
-    let host_of = |o: &str| o.split_once("://").map(|(_, h)| h.to_ascii_lowercase());
+    let origin = origin.trim().trim_end_matches('/').to_ascii_lowercase();
+    if origin == "null" {
+        return false;
+    }
+    let host_of = |o: &str| o.split_once("://").map(|(_, h)| h.to_string());
     let own_host = req.headers().get_one("Host").map(str::to_ascii_lowercase);
-    let public = config(req).map(|c| c.public_url.trim_end_matches('/').to_ascii_lowercase());
-    let same_host = host_of(origin).is_some_and(|h| Some(h) == own_host);
-    let same_public = public.as_deref().is_some_and(|p| {
+    let same_host = own_host.is_some() && host_of(&origin) == own_host;
+    let same_public = config(req).is_some_and(|c| {
         // The public URL's origin: its scheme and host, without a path.
+        let p = c.public_url.trim_end_matches('/').to_ascii_lowercase();
         let p = match p.split_once("://") {
             Some((scheme, rest)) => format!("{scheme}://{}", rest.split('/').next().unwrap_or("")),
-            None => p.to_string(),
+            None => p,
         };
-        p == origin.to_ascii_lowercase()
+        p == origin
     });
     !(same_host || same_public)
 }

@@ -30,3 +30,4 @@ mod security_passwords;
 mod security_sessions;
 mod security_xss;
 mod mail_faults;
+mod load;
