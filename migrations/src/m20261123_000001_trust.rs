@@ -61,18 +61,19 @@ impl MigrationTrait for Migration {
         .await?;
         m.create_index(index("idx_audit_events_at", "audit_events", &["at"]))
             .await?;
-        m.create_index(index(
-            "idx_outbox_sent",
-            "outbox",
-            &["status", "sent_at"],
-        ))
-        .await?;
+        m.create_index(index("idx_outbox_sent", "outbox", &["status", "sent_at"]))
+            .await?;
         Ok(())
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_index(Index::drop().name("idx_outbox_sent").table("outbox").to_owned())
-            .await?;
+        m.drop_index(
+            Index::drop()
+                .name("idx_outbox_sent")
+                .table("outbox")
+                .to_owned(),
+        )
+        .await?;
         m.drop_table(Table::drop().table("audit_events").to_owned())
             .await?;
         m.alter_table(

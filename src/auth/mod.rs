@@ -329,7 +329,13 @@ pub async fn authenticate(
 
 /// The part of an email address after `@`, for logs.
 fn email_domain(email: &str) -> String {
-    email.rsplit_once('@').map(|(_, d)| d).unwrap_or("").chars().take(100).collect()
+    email
+        .rsplit_once('@')
+        .map(|(_, d)| d)
+        .unwrap_or("")
+        .chars()
+        .take(100)
+        .collect()
 }
 
 /// Start a browser session: a fresh id every login (no fixation); a session
@@ -392,7 +398,8 @@ pub async fn end_all_sessions<C: ConnectionTrait>(
     keep_session: Option<&str>,
     keep_token: Option<&str>,
 ) -> Result<(), AppError> {
-    let mut q = web_sessions::Entity::delete_many().filter(web_sessions::Column::UserId.eq(user_id));
+    let mut q =
+        web_sessions::Entity::delete_many().filter(web_sessions::Column::UserId.eq(user_id));
     if let Some(k) = keep_session {
         q = q.filter(web_sessions::Column::TokenHash.ne(k));
     }
@@ -426,10 +433,7 @@ pub async fn issue_api_token(app: &App, user_id: i32) -> Result<(String, DateTim
 /// Revoke the bearer token of this request.
 pub async fn revoke_api_token(app: &App, req_token: &str) -> Result<(), AppError> {
     api_tokens::Entity::update_many()
-        .col_expr(
-            api_tokens::Column::RevokedAt,
-            Expr::value(app.clock.now()),
-        )
+        .col_expr(api_tokens::Column::RevokedAt, Expr::value(app.clock.now()))
         .filter(api_tokens::Column::TokenHash.eq(tokens::digest(req_token)))
         .exec(&app.db.conn)
         .await?;

@@ -88,13 +88,23 @@ mod tests {
 
     #[test]
     fn the_most_common_passwords_are_refused_in_any_case() {
-        for p in ["password123", "qwertyuiop", "1234567890", "Password123", "ILOVEYOU123"] {
+        for p in [
+            "password123",
+            "qwertyuiop",
+            "1234567890",
+            "Password123",
+            "ILOVEYOU123",
+        ] {
             assert_eq!(check(p), Err("too_common"), "{p}");
         }
         assert_eq!(check("長いパスワードです12345"), Ok(()));
         assert_eq!(check("correct horse battery staple"), Ok(()));
         // The list is sorted the way the search compares.
-        assert!(COMMON.lines().collect::<Vec<_>>().windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()));
+        assert!(COMMON
+            .lines()
+            .collect::<Vec<_>>()
+            .windows(2)
+            .all(|w| w[0].as_bytes() < w[1].as_bytes()));
     }
 
     #[test]

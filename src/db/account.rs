@@ -300,7 +300,15 @@ pub async fn export(app: &App, mentee: &users::Model, ip: Option<IpAddr>) -> App
         .order_by_asc(sheet_reads::Column::Id)
         .all(conn)
         .await?;
-    let (audit_lines, _) = audit::hers(conn, mentee.id, super::Paging { limit: 10_000, page: 1 }).await?;
+    let (audit_lines, _) = audit::hers(
+        conn,
+        mentee.id,
+        super::Paging {
+            limit: 10_000,
+            page: 1,
+        },
+    )
+    .await?;
     let emails = outbox::Entity::find()
         .filter(outbox::Column::ToAddress.eq(mentee.email.clone()))
         .order_by_asc(outbox::Column::Id)
@@ -416,7 +424,10 @@ pub async fn erase(app: &App, mentee: &users::Model) -> AppResult<()> {
             .await?;
         assignments::Entity::update_many()
             .col_expr(assignments::Column::Message, Expr::value(""))
-            .col_expr(assignments::Column::DeclineReason, Expr::value(Option::<String>::None))
+            .col_expr(
+                assignments::Column::DeclineReason,
+                Expr::value(Option::<String>::None),
+            )
             .filter(assignments::Column::IntakeId.eq(intake_id))
             .exec(&tx)
             .await?;
@@ -439,7 +450,10 @@ pub async fn erase(app: &App, mentee: &users::Model) -> AppResult<()> {
         .map(|p| p.id)
         .collect();
     plans::Entity::update_many()
-        .col_expr(plans::Column::Status, Expr::value(PlanStatus::Cancelled.as_str()))
+        .col_expr(
+            plans::Column::Status,
+            Expr::value(PlanStatus::Cancelled.as_str()),
+        )
         .filter(plans::Column::MenteeId.eq(id))
         .filter(plans::Column::Status.eq(PlanStatus::Active.as_str()))
         .exec(&tx)

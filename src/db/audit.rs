@@ -142,8 +142,12 @@ pub async fn hers<C: ConnectionTrait>(
     actors.extend(reads.iter().map(|r| r.reader_id));
     let names = super::intakes::users_by_id(conn, actors).await?;
     let name = |id: Option<i32>| -> Option<String> {
-        id.filter(|i| *i != user_id)
-            .map(|i| names.get(&i).map(|u: &users::Model| u.display_name.clone()).unwrap_or_default())
+        id.filter(|i| *i != user_id).map(|i| {
+            names
+                .get(&i)
+                .map(|u: &users::Model| u.display_name.clone())
+                .unwrap_or_default()
+        })
     };
     let mut lines: Vec<Line> = events
         .into_iter()
@@ -160,7 +164,7 @@ pub async fn hers<C: ConnectionTrait>(
             by: name(Some(r.reader_id)),
         }))
         .collect();
-    lines.sort_by(|a, b| b.at.cmp(&a.at));
+    lines.sort_by_key(|l| std::cmp::Reverse(l.at));
     let lines = lines
         .into_iter()
         .skip(paging.offset() as usize)

@@ -307,7 +307,12 @@ async fn edit(
         .one(&tx)
         .await?
         .ok_or_else(AppError::not_found)?;
-    if !closed_ok && matches!(status(&row), IntakeStatus::Matched | IntakeStatus::Withdrawn) {
+    if !closed_ok
+        && matches!(
+            status(&row),
+            IntakeStatus::Matched | IntakeStatus::Withdrawn
+        )
+    {
         return Err(AppError::conflict(
             "intake_locked",
             "This intake is closed.",

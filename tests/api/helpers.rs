@@ -374,7 +374,11 @@ impl<'a> Browser<'a> {
         }
         let status = res.status();
         let location = res.headers().get_one("Location").map(str::to_string);
-        let set_cookies = res.headers().get("Set-Cookie").map(str::to_string).collect();
+        let set_cookies = res
+            .headers()
+            .get("Set-Cookie")
+            .map(str::to_string)
+            .collect();
         let content_type = res.headers().get_one("Content-Type").map(str::to_string);
         let body = res.into_string().await.unwrap_or_default();
         if let Some(i) = body.find("name=\"csrf_token\" value=\"") {

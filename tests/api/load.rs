@@ -40,7 +40,11 @@ async fn run(app: TestApp, backend: &str) {
     let hash = kakehashi::auth::password::hash("load-test-password-1").unwrap();
     let mut tokens = Vec::new();
     for i in 0..=CLIENTS {
-        let role = if i == CLIENTS { Role::Coordinator } else { Role::Mentee };
+        let role = if i == CLIENTS {
+            Role::Coordinator
+        } else {
+            Role::Mentee
+        };
         let u = kakehashi::db::users::insert(
             &app.app.db.conn,
             &Email::parse(&format!("load{i}@example.jp")).unwrap(),
@@ -52,7 +56,12 @@ async fn run(app: TestApp, backend: &str) {
         )
         .await
         .unwrap();
-        tokens.push(kakehashi::auth::issue_api_token(&app.app, u.id).await.unwrap().0);
+        tokens.push(
+            kakehashi::auth::issue_api_token(&app.app, u.id)
+                .await
+                .unwrap()
+                .0,
+        );
     }
     let dir = tempfile::tempdir().unwrap();
     let db = app.figment.extract_inner::<String>("database_url").unwrap();
@@ -79,8 +88,13 @@ async fn run(app: TestApp, backend: &str) {
                 } else {
                     match n % 10 {
                         0 | 3 | 6 => {
-                            let goals = format!("client {i} round {n}: 管理職になるか一年かけて決めたい");
-                            ("PUT", "/api/v1/intake".to_string(), Some(json!({"goals": goals})))
+                            let goals =
+                                format!("client {i} round {n}: 管理職になるか一年かけて決めたい");
+                            (
+                                "PUT",
+                                "/api/v1/intake".to_string(),
+                                Some(json!({"goals": goals})),
+                            )
                         }
                         1 | 4 | 7 => ("GET", "/api/v1/intake".to_string(), None),
                         2 | 5 => ("GET", "/api/v1/me".to_string(), None),
@@ -93,7 +107,9 @@ async fn run(app: TestApp, backend: &str) {
                 }
                 .bearer_auth(&token);
                 if let Some(b) = &body {
-                    req = req.header("content-type", "application/json").body(b.to_string());
+                    req = req
+                        .header("content-type", "application/json")
+                        .body(b.to_string());
                 }
                 let sent = Instant::now();
                 let r = req.send().await;
@@ -124,7 +140,10 @@ async fn run(app: TestApp, backend: &str) {
     let errors: Vec<&String> = all.iter().flat_map(|t| &t.errors).collect();
     let requests: u64 = all.iter().map(|t| t.requests).sum();
     let writes: u64 = all.iter().map(|t| t.writes).sum();
-    let mut lat: Vec<u64> = all.iter().flat_map(|t| t.latencies_us.iter().copied()).collect();
+    let mut lat: Vec<u64> = all
+        .iter()
+        .flat_map(|t| t.latencies_us.iter().copied())
+        .collect();
     lat.sort_unstable();
     let pct = |p: f64| lat[((lat.len() as f64 - 1.0) * p) as usize] as f64 / 1000.0;
     eprintln!(
@@ -135,7 +154,11 @@ async fn run(app: TestApp, backend: &str) {
         pct(1.0),
         errors.len()
     );
-    assert!(errors.is_empty(), "errors under load: {:?}", &errors[..errors.len().min(10)]);
+    assert!(
+        errors.is_empty(),
+        "errors under load: {:?}",
+        &errors[..errors.len().min(10)]
+    );
     assert!(requests > 100, "the load ran: {requests}");
 
     // Zero lost writes: every client's intake holds the last text the server
@@ -144,7 +167,9 @@ async fn run(app: TestApp, backend: &str) {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let mut lost = Vec::new();
     for (i, t) in all.iter().enumerate().take(CLIENTS) {
-        let Some(expected) = &t.last_ack else { continue };
+        let Some(expected) = &t.last_ack else {
+            continue;
+        };
         let u = users::Entity::find()
             .filter(users::Column::Email.eq(format!("load{i}@example.jp")))
             .one(&app.app.db.conn)
@@ -159,7 +184,10 @@ async fn run(app: TestApp, backend: &str) {
             .expect("her intake");
         let f: serde_json::Value = serde_json::from_str(&row.fields).unwrap();
         if f["goals"].as_str() != Some(expected.as_str()) {
-            lost.push(format!("client {i}: saw {:?}, acknowledged {expected}", f["goals"]));
+            lost.push(format!(
+                "client {i}: saw {:?}, acknowledged {expected}",
+                f["goals"]
+            ));
         }
     }
     assert!(lost.is_empty(), "lost writes: {lost:?}");

@@ -43,7 +43,10 @@ where
 {
     let start = Instant::now();
     while !check().await {
-        assert!(start.elapsed() < Duration::from_secs(secs), "timed out waiting for {what}");
+        assert!(
+            start.elapsed() < Duration::from_secs(secs),
+            "timed out waiting for {what}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
@@ -64,7 +67,10 @@ async fn killed_mid_send(app: TestApp) {
     sink.mode("slowack");
     let db = database_url(&app).await;
     let server: Server = start_with(dir.path(), &db, &smtp_env(port)).await;
-    wait_until("the server to take the message", 30, || async { sink.received().len() == 1 }).await;
+    wait_until("the server to take the message", 30, || async {
+        sink.received().len() == 1
+    })
+    .await;
     drop(server); // SIGKILL while the server has not answered 250 yet
     assert_eq!(rows(&app).await[0].status, "pending", "never marked sent");
     sink.mode("ok");
@@ -75,7 +81,10 @@ async fn killed_mid_send(app: TestApp) {
     .await;
     let got = sink.received();
     assert_eq!(got.len(), 2, "at most one duplicate");
-    assert!(got.iter().all(|m| message_id(m) == row.message_id), "same Message-ID");
+    assert!(
+        got.iter().all(|m| message_id(m) == row.message_id),
+        "same Message-ID"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -104,7 +113,10 @@ async fn two_processes(app: TestApp) {
     let sink = Sink::start(port, dir.path());
     let db = database_url(&app).await;
     let env = smtp_env(port);
-    let (a, b) = tokio::join!(start_with(dir.path(), &db, &env), start_with(dir.path(), &db, &env));
+    let (a, b) = tokio::join!(
+        start_with(dir.path(), &db, &env),
+        start_with(dir.path(), &db, &env)
+    );
     wait_until("every message sent", 120, || async {
         rows(&app).await.iter().all(|r| r.status == "sent")
     })
@@ -201,24 +213,45 @@ async fn the_coordinator_sees_failed_mail_and_sends_it_again() {
     assert_eq!(r.status, Status::Ok);
     assert_eq!(r.body["total"], 1);
     assert_eq!(r.body["emails"][0]["to_address"], "mentor1@example.jp");
-    assert!(r.body["emails"][0]["last_error"].as_str().unwrap().contains("550"));
+    assert!(r.body["emails"][0]["last_error"]
+        .as_str()
+        .unwrap()
+        .contains("550"));
 
     let mut b = Browser::new(&app);
     b.login("coord@example.jp", "coordinator-password-1").await;
     let page = b.get("/coordinator/emails").await;
     assert!(page.body.contains("mentor1@example.jp") && page.body.contains("もう一度送る"));
     sink.mode("ok");
-    let r = b.post(&format!("/coordinator/emails/{}/resend", row.id), &[]).await;
+    let r = b
+        .post(&format!("/coordinator/emails/{}/resend", row.id), &[])
+        .await;
     assert_eq!(r.status, Status::SeeOther);
     assert_eq!(rows(&app).await[0].status, "pending");
     // Resending what has not failed is a conflict; unknown is 404.
-    let r = app.post(&format!("/api/v1/coordinator/emails/{}/resend", row.id), &coord, json!({})).await;
+    let r = app
+        .post(
+            &format!("/api/v1/coordinator/emails/{}/resend", row.id),
+            &coord,
+            json!({}),
+        )
+        .await;
     assert_eq!((r.status, r.code()), (Status::Conflict, "email_not_failed"));
-    let r = app.post("/api/v1/coordinator/emails/999999/resend", &coord, json!({})).await;
+    let r = app
+        .post(
+            "/api/v1/coordinator/emails/999999/resend",
+            &coord,
+            json!({}),
+        )
+        .await;
     assert_eq!(r.status, Status::NotFound);
     deliver_due(&app.app, &transport).await.unwrap();
     let got = sink.received();
     assert_eq!(got.len(), 1);
     assert_eq!(message_id(&got[0]), row.message_id);
-    assert!(b.get("/coordinator/emails").await.body.contains("届かなかったメールはありません"));
+    assert!(b
+        .get("/coordinator/emails")
+        .await
+        .body
+        .contains("届かなかったメールはありません"));
 }

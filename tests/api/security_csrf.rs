@@ -60,22 +60,24 @@ async fn forged(app: &TestApp, variant: &str) -> Vec<String> {
             let multipart = url == "/settings/busy/file";
             let r = match variant {
                 "no token" if multipart => {
-                    b.post_file(&url, &[], ("file", "a.ics", "BEGIN:VCALENDAR")).await
+                    b.post_file(&url, &[], ("file", "a.ics", "BEGIN:VCALENDAR"))
+                        .await
                 }
                 "wrong token" if multipart => {
-                    b.post_file(&url, &[("csrf_token", "forged-token")], ("file", "a.ics", "BEGIN:VCALENDAR"))
-                        .await
+                    b.post_file(
+                        &url,
+                        &[("csrf_token", "forged-token")],
+                        ("file", "a.ics", "BEGIN:VCALENDAR"),
+                    )
+                    .await
                 }
                 "no token" => {
                     b.post_raw(&url, &[("email".into(), "x@example.jp".into())])
                         .await
                 }
                 "wrong token" => {
-                    b.post_raw(
-                        &url,
-                        &[("csrf_token".into(), "forged-token".into())],
-                    )
-                    .await
+                    b.post_raw(&url, &[("csrf_token".into(), "forged-token".into())])
+                        .await
                 }
                 "other origin" => {
                     b.post_with(&url, &[], &[("Origin", "https://evil.example")])
@@ -86,7 +88,10 @@ async fn forged(app: &TestApp, variant: &str) -> Vec<String> {
                     b.post_with(
                         &url,
                         &[],
-                        &[("Sec-Fetch-Site", "cross-site"), ("Origin", "http://kakehashi.test")],
+                        &[
+                            ("Sec-Fetch-Site", "cross-site"),
+                            ("Origin", "http://kakehashi.test"),
+                        ],
                     )
                     .await
                 }
@@ -97,7 +102,10 @@ async fn forged(app: &TestApp, variant: &str) -> Vec<String> {
                 || (r.status.code < 400
                     && !r.location.as_deref().unwrap_or("").starts_with("/login"));
             if ok {
-                wrong.push(format!("{variant} {url} as caller {i}: accepted ({})", r.status));
+                wrong.push(format!(
+                    "{variant} {url} as caller {i}: accepted ({})",
+                    r.status
+                ));
             }
             if r.status == Status::Forbidden && r.body.contains(CSRF_TEXT) {
                 refused_for_csrf = true;
@@ -112,8 +120,12 @@ async fn forged(app: &TestApp, variant: &str) -> Vec<String> {
 
 async fn world(app: &TestApp) {
     let coord = app.coordinator("coord@example.jp").await;
-    app.mentor(&coord, "mentor@example.jp", json!({"headline": "部長", "capacity": 2}))
-        .await;
+    app.mentor(
+        &coord,
+        "mentor@example.jp",
+        json!({"headline": "部長", "capacity": 2}),
+    )
+    .await;
     app.submitted_mentee("hanako@example.jp", json!({})).await;
 }
 
@@ -155,8 +167,14 @@ async fn a_form_from_this_site_is_accepted() {
     let r = b
         .post_with(
             "/login",
-            &[("email", "hanako@example.jp"), ("password", "とても長い合言葉です123")],
-            &[("Origin", "http://kakehashi.test"), ("Sec-Fetch-Site", "same-origin")],
+            &[
+                ("email", "hanako@example.jp"),
+                ("password", "とても長い合言葉です123"),
+            ],
+            &[
+                ("Origin", "http://kakehashi.test"),
+                ("Sec-Fetch-Site", "same-origin"),
+            ],
         )
         .await;
     assert_eq!(r.status, Status::SeeOther);
@@ -168,7 +186,10 @@ async fn a_form_from_this_site_is_accepted() {
     let r = b
         .post_with(
             "/login",
-            &[("email", "hanako@example.jp"), ("password", "とても長い合言葉です123")],
+            &[
+                ("email", "hanako@example.jp"),
+                ("password", "とても長い合言葉です123"),
+            ],
             &[("Origin", "null"), ("Sec-Fetch-Site", "same-origin")],
         )
         .await;

@@ -12,7 +12,13 @@ use serde_json::json;
 const SECRET: &str = "my-secret-password-xyz";
 const SHEET_TEXT: &str = "上司には言えない転職の悩み";
 
-async fn from(app: &TestApp, addr: &str, path: &str, token: Option<&str>, body: serde_json::Value) -> Status {
+async fn from(
+    app: &TestApp,
+    addr: &str,
+    path: &str,
+    token: Option<&str>,
+    body: serde_json::Value,
+) -> Status {
     let mut req = app
         .client
         .post(path.to_string())
@@ -29,14 +35,23 @@ on_both!(
     security_events_carry_time_user_and_address_but_no_secret,
     |app: TestApp| async move {
         let token = app.mentee("hanako@example.jp").await;
-        let me = app.get("/api/v1/me", &token).await.body["user"]["id"].as_i64().unwrap() as i32;
+        let me = app.get("/api/v1/me", &token).await.body["user"]["id"]
+            .as_i64()
+            .unwrap() as i32;
         let now = app.clock.now();
         let mut b = Browser::new(&app);
-        b.login("hanako@example.jp", "とても長い合言葉です123").await;
+        b.login("hanako@example.jp", "とても長い合言葉です123")
+            .await;
         // Failed logins, then the rate limit (5 per account).
         for _ in 0..6 {
-            from(&app, "203.0.113.7:4000", "/api/v1/auth/token", None,
-                 json!({"email": "hanako@example.jp", "password": SECRET})).await;
+            from(
+                &app,
+                "203.0.113.7:4000",
+                "/api/v1/auth/token",
+                None,
+                json!({"email": "hanako@example.jp", "password": SECRET}),
+            )
+            .await;
         }
         // A denial: a mentee asks for the coordinator's queue.
         let r = app
@@ -48,9 +63,11 @@ on_both!(
             .await;
         assert_eq!(r.status(), Status::Forbidden);
         // A CSRF failure from a signed-in browser.
-        b.post_raw("/settings", &[("csrf_token".into(), "forged".into())]).await;
+        b.post_raw("/settings", &[("csrf_token".into(), "forged".into())])
+            .await;
         // Her sheet text travels through the system too.
-        app.put("/api/v1/intake", &token, json!({"goals": SHEET_TEXT})).await;
+        app.put("/api/v1/intake", &token, json!({"goals": SHEET_TEXT}))
+            .await;
 
         let rows = audit_events::Entity::find()
             .order_by_asc(audit_events::Column::Id)
@@ -66,22 +83,40 @@ on_both!(
             assert_eq!(r.at, now);
             assert_eq!(r.detail.as_deref(), Some("example.jp"), "the domain only");
         }
-        let limited = rows.iter().find(|r| r.kind == "rate_limited").expect("rate limit logged");
+        let limited = rows
+            .iter()
+            .find(|r| r.kind == "rate_limited")
+            .expect("rate limit logged");
         assert_eq!(limited.ip.as_deref(), Some("203.0.113.7"));
-        let denied = rows.iter().find(|r| r.kind == "denied").expect("denial logged");
+        let denied = rows
+            .iter()
+            .find(|r| r.kind == "denied")
+            .expect("denial logged");
         assert_eq!(denied.actor_id, Some(me));
         assert_eq!(denied.ip.as_deref(), Some("203.0.113.8"));
         assert_eq!(denied.path.as_deref(), Some("/api/v1/intakes"));
-        let csrf = rows.iter().find(|r| r.kind == "csrf_failed").expect("CSRF failure logged");
+        let csrf = rows
+            .iter()
+            .find(|r| r.kind == "csrf_failed")
+            .expect("CSRF failure logged");
         assert_eq!(csrf.actor_id, Some(me));
         assert_eq!(csrf.path.as_deref(), Some("/settings"));
-        assert!(rows.iter().any(|r| r.kind == "login" && r.actor_id == Some(me)));
+        assert!(rows
+            .iter()
+            .any(|r| r.kind == "login" && r.actor_id == Some(me)));
 
         // No line holds a secret.
         let cookie = b.cookie("kk_session").unwrap();
         for r in &rows {
             let line = format!("{r:?}");
-            for secret in [SECRET, "とても長い合言葉です123", token.as_str(), cookie.as_str(), SHEET_TEXT, "forged"] {
+            for secret in [
+                SECRET,
+                "とても長い合言葉です123",
+                token.as_str(),
+                cookie.as_str(),
+                SHEET_TEXT,
+                "forged",
+            ] {
                 assert!(!line.contains(secret), "{line} holds a secret");
             }
         }
@@ -92,7 +127,11 @@ on_both!(
 /// configured header's right-most entry (the one the proxy appended).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn behind_a_proxy_the_logged_address_is_the_clients() {
-    let app = spawn_app_with(Backend::Sqlite, &[("client_ip_header", json!("X-Forwarded-For"))]).await;
+    let app = spawn_app_with(
+        Backend::Sqlite,
+        &[("client_ip_header", json!("X-Forwarded-For"))],
+    )
+    .await;
     app.client
         .post("/api/v1/auth/token")
         .remote("10.0.0.2:4000".parse().unwrap())
@@ -101,7 +140,10 @@ async fn behind_a_proxy_the_logged_address_is_the_clients() {
         .body(json!({"email": "nobody@example.jp", "password": SECRET}).to_string())
         .dispatch()
         .await;
-    let rows = audit_events::Entity::find().all(&app.app.db.conn).await.unwrap();
+    let rows = audit_events::Entity::find()
+        .all(&app.app.db.conn)
+        .await
+        .unwrap();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].kind, "login_failed");
     assert_eq!(rows[0].actor_id, None, "an unknown account names no one");

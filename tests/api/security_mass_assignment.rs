@@ -34,25 +34,74 @@ on_both!(
         let p = matched_pair(&app, "single").await;
         let s = session_id(&p.plan, 1);
         let plan = p.plan["id"].as_i64().unwrap();
-        let mentor_id = app.get(&format!("/api/v1/plans/{plan}"), &p.mentee).await.body["plan"]
-            ["mentor"]["id"]
+        let mentor_id = app
+            .get(&format!("/api/v1/plans/{plan}"), &p.mentee)
+            .await
+            .body["plan"]["mentor"]["id"]
             .as_i64()
             .unwrap();
         // Each endpoint with a well-formed body, and who sends it.
         let cases: Vec<(&str, String, &str, Value)> = vec![
-            ("POST", "/api/v1/auth/register".into(), "",
-             json!({"email": "new@example.jp", "password": "とても長い合言葉です123", "display_name": "新"})),
-            ("PATCH", "/api/v1/me".into(), "mentee", json!({"locale": "ja"})),
-            ("PUT", "/api/v1/me/email".into(), "mentee",
-             json!({"current_password": "とても長い合言葉です123", "email": "hanako@example.jp"})),
-            ("PUT", "/api/v1/intake".into(), "draft", json!({"goals": "x"})),
-            ("PUT", "/api/v1/intake/correction".into(), "mentee", json!({"goals": "x"})),
-            ("PUT", "/api/v1/me/sheet-sharing".into(), "mentee", json!({"share_sheets": true})),
-            ("PUT", format!("/api/v1/mentors/{mentor_id}/profile"), "mentor", json!({"headline": "部長"})),
-            ("POST", format!("/api/v1/sessions/{s}/proposals"), "mentor",
-             json!({"slots": [{"starts_at": "2026-12-10T20:00", "duration_minutes": 60}]})),
-            ("PUT", format!("/api/v1/sessions/{s}/sheet"), "mentee", json!({"realizations": "気づき"})),
-            ("POST", format!("/api/v1/plans/{plan}/extension"), "mentee", json!({"message": "もう一度"})),
+            (
+                "POST",
+                "/api/v1/auth/register".into(),
+                "",
+                json!({"email": "new@example.jp", "password": "とても長い合言葉です123", "display_name": "新"}),
+            ),
+            (
+                "PATCH",
+                "/api/v1/me".into(),
+                "mentee",
+                json!({"locale": "ja"}),
+            ),
+            (
+                "PUT",
+                "/api/v1/me/email".into(),
+                "mentee",
+                json!({"current_password": "とても長い合言葉です123", "email": "hanako@example.jp"}),
+            ),
+            (
+                "PUT",
+                "/api/v1/intake".into(),
+                "draft",
+                json!({"goals": "x"}),
+            ),
+            (
+                "PUT",
+                "/api/v1/intake/correction".into(),
+                "mentee",
+                json!({"goals": "x"}),
+            ),
+            (
+                "PUT",
+                "/api/v1/me/sheet-sharing".into(),
+                "mentee",
+                json!({"share_sheets": true}),
+            ),
+            (
+                "PUT",
+                format!("/api/v1/mentors/{mentor_id}/profile"),
+                "mentor",
+                json!({"headline": "部長"}),
+            ),
+            (
+                "POST",
+                format!("/api/v1/sessions/{s}/proposals"),
+                "mentor",
+                json!({"slots": [{"starts_at": "2026-12-10T20:00", "duration_minutes": 60}]}),
+            ),
+            (
+                "PUT",
+                format!("/api/v1/sessions/{s}/sheet"),
+                "mentee",
+                json!({"realizations": "気づき"}),
+            ),
+            (
+                "POST",
+                format!("/api/v1/plans/{plan}/extension"),
+                "mentee",
+                json!({"message": "もう一度"}),
+            ),
         ];
         let draft = app.mentee("draft@example.jp").await;
         let token = |who: &str| match who {
@@ -67,9 +116,14 @@ on_both!(
                 if body.get(key).is_some() {
                     continue;
                 }
-                let r = app.api(method, path, token(who), Some(with(body, key, &value))).await;
+                let r = app
+                    .api(method, path, token(who), Some(with(body, key, &value)))
+                    .await;
                 if r.status != Status::UnprocessableEntity {
-                    wrong.push(format!("{method} {path} with {key}: {} {:?}", r.status, r.body));
+                    wrong.push(format!(
+                        "{method} {path} with {key}: {} {:?}",
+                        r.status, r.body
+                    ));
                 }
             }
         }
@@ -82,8 +136,12 @@ on_both!(
         assert_eq!(plan_now.body["plan"]["status"], "active");
         assert_eq!(plan_now.body["plan"]["sessions"][0]["proposals"], json!([]));
         let r = app
-            .api("POST", "/api/v1/auth/token", None,
-                 Some(json!({"email": "new@example.jp", "password": "とても長い合言葉です123"})))
+            .api(
+                "POST",
+                "/api/v1/auth/token",
+                None,
+                Some(json!({"email": "new@example.jp", "password": "とても長い合言葉です123"})),
+            )
             .await;
         assert_eq!(r.status, Status::Unauthorized);
         let intake = app.get("/api/v1/intake", &p.mentee).await;

@@ -21,7 +21,10 @@ on_both!(
             )
             .await;
         assert_eq!(r.status, Status::UnprocessableEntity);
-        assert_eq!(r.body["error"]["fields"]["current_password"][0], "wrong_password");
+        assert_eq!(
+            r.body["error"]["fields"]["current_password"][0],
+            "wrong_password"
+        );
         let r = app
             .put(
                 "/api/v1/me/email",
@@ -30,13 +33,23 @@ on_both!(
             )
             .await;
         assert_eq!(r.status, Status::UnprocessableEntity);
-        assert_eq!(r.body["error"]["fields"]["current_password"][0], "wrong_password");
+        assert_eq!(
+            r.body["error"]["fields"]["current_password"][0],
+            "wrong_password"
+        );
         // Without the field at all: 422 too.
         let r = app
-            .put("/api/v1/me/email", &token, json!({"email": "new@example.jp"}))
+            .put(
+                "/api/v1/me/email",
+                &token,
+                json!({"email": "new@example.jp"}),
+            )
             .await;
         assert_eq!(r.status, Status::UnprocessableEntity);
-        assert_eq!(app.get("/api/v1/me", &token).await.body["user"]["email"], "hanako@example.jp");
+        assert_eq!(
+            app.get("/api/v1/me", &token).await.body["user"]["email"],
+            "hanako@example.jp"
+        );
         app.token("hanako@example.jp", PASSWORD).await;
 
         // With it: the email changes; a taken one is 409.
@@ -92,26 +105,44 @@ async fn the_account_page_changes_email_and_password_with_errors_beside_the_fiel
     let r = b
         .post(
             "/settings/password",
-            &[("current_password", "wrong-wrong-wrong"), ("new_password", "password123")],
+            &[
+                ("current_password", "wrong-wrong-wrong"),
+                ("new_password", "password123"),
+            ],
         )
         .await;
     assert_eq!(r.status, Status::Ok);
-    assert!(r.body.contains("よく使われていて推測されやすいパスワードです"), "{}", r.body);
+    assert!(
+        r.body
+            .contains("よく使われていて推測されやすいパスワードです"),
+        "{}",
+        r.body
+    );
     let r = b
         .post(
             "/settings/password",
-            &[("current_password", "wrong-wrong-wrong"), ("new_password", "新しい長い合言葉です456")],
+            &[
+                ("current_password", "wrong-wrong-wrong"),
+                ("new_password", "新しい長い合言葉です456"),
+            ],
         )
         .await;
     assert!(r.body.contains("パスワードが正しくありません"));
     let r = b
         .post(
             "/settings/email",
-            &[("current_password", PASSWORD), ("email", "hanako2@example.jp")],
+            &[
+                ("current_password", PASSWORD),
+                ("email", "hanako2@example.jp"),
+            ],
         )
         .await;
     assert_eq!(r.status, Status::SeeOther);
-    assert!(b.get("/settings/account").await.body.contains("hanako2@example.jp"));
+    assert!(b
+        .get("/settings/account")
+        .await
+        .body
+        .contains("hanako2@example.jp"));
 }
 
 on_both!(
@@ -121,7 +152,10 @@ on_both!(
         let long = format!(" {} ", "長い合言葉".repeat(12) + "ab");
         assert_eq!(long.chars().count(), 64);
         let longest = "あ".repeat(255) + "x";
-        for (email, password) in [("a@example.jp", long.as_str()), ("b@example.jp", longest.as_str())] {
+        for (email, password) in [
+            ("a@example.jp", long.as_str()),
+            ("b@example.jp", longest.as_str()),
+        ] {
             let r = app
                 .api(
                     "POST",
@@ -198,9 +232,15 @@ on_both!(
         let r = b
             .post(
                 "/register",
-                &[("email", "d@example.jp"), ("display_name", "花子"), ("password", "password1234")],
+                &[
+                    ("email", "d@example.jp"),
+                    ("display_name", "花子"),
+                    ("password", "password1234"),
+                ],
             )
             .await;
-        assert!(r.body.contains("よく使われていて推測されやすいパスワードです"));
+        assert!(r
+            .body
+            .contains("よく使われていて推測されやすいパスワードです"));
     }
 );

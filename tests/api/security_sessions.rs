@@ -62,7 +62,10 @@ async fn over_plain_http_the_cookie_is_still_httponly_and_lax() {
     let mut b = Browser::new(&app);
     let r = b.login("hanako@example.jp", PASSWORD).await;
     let c = session_cookie(&r.set_cookies, "kk_session").to_ascii_lowercase();
-    assert!(c.contains("; httponly") && c.contains("; samesite=lax"), "{c}");
+    assert!(
+        c.contains("; httponly") && c.contains("; samesite=lax"),
+        "{c}"
+    );
     assert!(!c.contains("; secure"), "{c}");
 }
 
@@ -125,8 +128,12 @@ on_both!(
             assert_eq!(app.get("/api/v1/me", t).await.status, Status::Unauthorized);
         }
         // Through the API: the calling token keeps working, others end.
-        let t1 = app.token("hanako@example.jp", "新しい長い合言葉です456").await;
-        let t2 = app.token("hanako@example.jp", "新しい長い合言葉です456").await;
+        let t1 = app
+            .token("hanako@example.jp", "新しい長い合言葉です456")
+            .await;
+        let t2 = app
+            .token("hanako@example.jp", "新しい長い合言葉です456")
+            .await;
         let r = app
             .put(
                 "/api/v1/me/password",
@@ -136,7 +143,10 @@ on_both!(
             .await;
         assert_eq!(r.status, Status::Ok, "{:?}", r.body);
         assert_eq!(app.get("/api/v1/me", &t1).await.status, Status::Ok);
-        assert_eq!(app.get("/api/v1/me", &t2).await.status, Status::Unauthorized);
+        assert_eq!(
+            app.get("/api/v1/me", &t2).await.status,
+            Status::Unauthorized
+        );
         assert_eq!(laptop.get("/home").await.status, Status::SeeOther);
     }
 );
@@ -152,12 +162,19 @@ on_both!(
         let mut b = Browser::new(&app);
         b.login("hanako@example.jp", PASSWORD).await;
         let r = app
-            .post(&format!("/api/v1/coordinator/users/{id}/disable"), &coord, json!({}))
+            .post(
+                &format!("/api/v1/coordinator/users/{id}/disable"),
+                &coord,
+                json!({}),
+            )
             .await;
         assert_eq!(r.status, Status::Ok, "{:?}", r.body);
         assert_eq!(r.body["user"]["disabled"], true);
         assert_eq!(b.get("/home").await.status, Status::SeeOther);
-        assert_eq!(app.get("/api/v1/me", &token).await.status, Status::Unauthorized);
+        assert_eq!(
+            app.get("/api/v1/me", &token).await.status,
+            Status::Unauthorized
+        );
         // She cannot sign in again, with the same answer as a wrong password.
         let r = app
             .api(
@@ -174,16 +191,28 @@ on_both!(
             .as_i64()
             .unwrap();
         let r = app
-            .post(&format!("/api/v1/coordinator/users/{me}/disable"), &coord, json!({}))
+            .post(
+                &format!("/api/v1/coordinator/users/{me}/disable"),
+                &coord,
+                json!({}),
+            )
             .await;
         assert_eq!(r.status, Status::Conflict);
         let r = app
-            .post("/api/v1/coordinator/users/999999/disable", &coord, json!({}))
+            .post(
+                "/api/v1/coordinator/users/999999/disable",
+                &coord,
+                json!({}),
+            )
             .await;
         assert_eq!(r.status, Status::NotFound);
         // Enabled again, she signs in.
-        app.post(&format!("/api/v1/coordinator/users/{id}/enable"), &coord, json!({}))
-            .await;
+        app.post(
+            &format!("/api/v1/coordinator/users/{id}/enable"),
+            &coord,
+            json!({}),
+        )
+        .await;
         app.token("hanako@example.jp", PASSWORD).await;
     }
 );
@@ -194,18 +223,31 @@ async fn the_coordinator_disables_a_mentor_from_the_list() {
     let app = spawn_app(Backend::Sqlite).await;
     let coord = app.coordinator("coord@example.jp").await;
     let (_, mentor) = app
-        .mentor(&coord, "mentor@example.jp", json!({"headline": "部長", "capacity": 2}))
+        .mentor(
+            &coord,
+            "mentor@example.jp",
+            json!({"headline": "部長", "capacity": 2}),
+        )
         .await;
     let mut c = Browser::new(&app);
     c.login("coord@example.jp", "coordinator-password-1").await;
     let page = c.get("/coordinator/mentors").await;
-    let i = page.body.find("/coordinator/users/").expect("a disable button");
+    let i = page
+        .body
+        .find("/coordinator/users/")
+        .expect("a disable button");
     let action: String = page.body[i..].chars().take_while(|ch| *ch != '"').collect();
     let r = c
-        .post(&action, &[("disabled", "true"), ("back", "/coordinator/mentors")])
+        .post(
+            &action,
+            &[("disabled", "true"), ("back", "/coordinator/mentors")],
+        )
         .await;
     assert_eq!(r.status, Status::SeeOther);
-    assert_eq!(app.get("/api/v1/me", &mentor).await.status, Status::Unauthorized);
+    assert_eq!(
+        app.get("/api/v1/me", &mentor).await.status,
+        Status::Unauthorized
+    );
     assert!(c.get("/coordinator/mentors").await.body.contains("停止中"));
 }
 
@@ -219,7 +261,11 @@ on_both!(
         app.clock.advance(Duration::minutes(59));
         assert_eq!(b.get("/home").await.status, Status::Ok);
         app.clock.advance(Duration::minutes(59));
-        assert_eq!(b.get("/home").await.status, Status::Ok, "each request restarts the idle clock");
+        assert_eq!(
+            b.get("/home").await.status,
+            Status::Ok,
+            "each request restarts the idle clock"
+        );
         app.clock.advance(Duration::minutes(60));
         let r = b.get("/home").await;
         assert_eq!(r.status, Status::SeeOther, "idle for an hour: signed out");
@@ -233,7 +279,11 @@ on_both!(
             assert_eq!(b.get("/home").await.status, Status::Ok);
         }
         app.clock.advance(Duration::minutes(30));
-        assert_eq!(b.get("/home").await.status, Status::SeeOther, "12 hours: signed out");
+        assert_eq!(
+            b.get("/home").await.status,
+            Status::SeeOther,
+            "12 hours: signed out"
+        );
     }
 );
 
@@ -242,7 +292,10 @@ on_both!(
 async fn the_timeouts_are_configurable() {
     let app = spawn_app_with(
         Backend::Sqlite,
-        &[("session_idle_minutes", json!(15)), ("session_hours", json!(1))],
+        &[
+            ("session_idle_minutes", json!(15)),
+            ("session_hours", json!(1)),
+        ],
     )
     .await;
     app.mentee("hanako@example.jp").await;

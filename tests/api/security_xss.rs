@@ -67,7 +67,9 @@ async fn hostile_world(app: &TestApp) -> Ids {
         )
         .await;
     assert_eq!(r.status, Status::Created, "{:?}", r.body);
-    let mentee = app.token("hanako@example.jp", "とても長い合言葉です123").await;
+    let mentee = app
+        .token("hanako@example.jp", "とても長い合言葉です123")
+        .await;
     let mut intake = full_intake();
     intake["concern_detail"] = json!(TEXT);
     intake["goals"] = json!(TEXT);
@@ -93,14 +95,22 @@ async fn hostile_world(app: &TestApp) -> Ids {
     assert_eq!(r.status, Status::Created, "{:?}", r.body);
     let assignment = r.body["assignment"]["id"].as_i64().unwrap();
     let r = app
-        .post(&format!("/api/v1/assignments/{assignment}/accept"), &mentor, json!({}))
+        .post(
+            &format!("/api/v1/assignments/{assignment}/accept"),
+            &mentor,
+            json!({}),
+        )
         .await;
     assert_eq!(r.status, Status::Ok, "{:?}", r.body);
     let plan = r.body["plan"]["id"].as_i64().unwrap();
     let session = r.body["plan"]["sessions"][0]["id"].as_i64().unwrap();
 
     // A `javascript:` meeting link is refused where it is typed.
-    for bad in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>"] {
+    for bad in [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+    ] {
         let r = app
             .post(
                 &format!("/api/v1/sessions/{session}/proposals"),
@@ -137,10 +147,18 @@ async fn hostile_world(app: &TestApp) -> Ids {
         )
         .await;
     assert_eq!(r.status, Status::Ok, "{:?}", r.body);
-    app.post(&format!("/api/v1/sessions/{session}/held"), &mentor, json!({}))
-        .await;
-    app.put("/api/v1/me/sheet-sharing", &mentee, json!({"share_sheets": true}))
-        .await;
+    app.post(
+        &format!("/api/v1/sessions/{session}/held"),
+        &mentor,
+        json!({}),
+    )
+    .await;
+    app.put(
+        "/api/v1/me/sheet-sharing",
+        &mentee,
+        json!({"share_sheets": true}),
+    )
+    .await;
     let r = app
         .put(
             &format!("/api/v1/sessions/{session}/sheet"),
@@ -149,8 +167,12 @@ async fn hostile_world(app: &TestApp) -> Ids {
         )
         .await;
     assert_eq!(r.status, Status::Ok, "{:?}", r.body);
-    app.post(&format!("/api/v1/sessions/{session}/sheet/submit"), &mentee, json!({}))
-        .await;
+    app.post(
+        &format!("/api/v1/sessions/{session}/sheet/submit"),
+        &mentee,
+        json!({}),
+    )
+    .await;
     let r = app
         .post(
             &format!("/api/v1/sessions/{session}/sheet/reply"),
@@ -167,8 +189,12 @@ async fn hostile_world(app: &TestApp) -> Ids {
         )
         .await;
     assert_eq!(r.status, Status::Created, "{:?}", r.body);
-    app.post(&format!("/api/v1/plans/{plan}/extension"), &mentee, json!({"message": TEXT}))
-        .await;
+    app.post(
+        &format!("/api/v1/plans/{plan}/extension"),
+        &mentee,
+        json!({"message": TEXT}),
+    )
+    .await;
     Ids {
         intake: intake_id,
         mentor: mentor_id,
@@ -231,7 +257,10 @@ on_both!(
             for b in browsers.iter_mut() {
                 let r = b.get(&url).await;
                 assert!(r.status.code < 500, "{url}: {}", r.status);
-                let is_html = r.content_type.as_deref().is_some_and(|c| c.starts_with("text/html"));
+                let is_html = r
+                    .content_type
+                    .as_deref()
+                    .is_some_and(|c| c.starts_with("text/html"));
                 if r.status != Status::Ok || !is_html {
                     continue;
                 }
@@ -248,7 +277,10 @@ on_both!(
         assert!(wrong.is_empty(), "live markup:\n{}", wrong.join("\n"));
         // The payload really was on many pages (escaped), so the check bites.
         assert!(seen_pages >= 25, "pages seen: {seen_pages}");
-        assert!(seen_payload >= 12, "pages showing the hostile text: {seen_payload}");
+        assert!(
+            seen_payload >= 12,
+            "pages showing the hostile text: {seen_payload}"
+        );
 
         // Every email: the HTML part has no live markup either.
         use kakehashi::db::entities::outbox;
@@ -265,7 +297,9 @@ on_both!(
             "a name with markup reached an email, escaped"
         );
         // The data download (HTML) too.
-        let mentee = app.token("hanako@example.jp", "とても長い合言葉です123").await;
+        let mentee = app
+            .token("hanako@example.jp", "とても長い合言葉です123")
+            .await;
         let r = app
             .post(
                 "/api/v1/me/export/html",
@@ -275,7 +309,10 @@ on_both!(
             .await;
         assert_eq!(r.status, Status::Ok);
         let body = r.body.as_str().unwrap_or_default();
-        assert!(body.contains("&lt;script&gt;alert(1)"), "the download shows her text");
+        assert!(
+            body.contains("&lt;script&gt;alert(1)"),
+            "the download shows her text"
+        );
         assert!(live(body).is_empty(), "download: {:?}", live(body));
     }
 );

@@ -1,7 +1,7 @@
 //! Database entities, one module per table.
 pub mod api_tokens;
-pub mod audit_events;
 pub mod assignments;
+pub mod audit_events;
 pub mod busy_calendars;
 pub mod calendar_feeds;
 pub mod call_notes;

@@ -262,7 +262,10 @@ pub async fn export(
     let (p, f, t) = period(app, user, from, to)?;
     let (_, plans) = db::sheets::outcomes(&app.db.conn, &p).await?;
     let body = outcomes::to_csv(&outcomes::plan_rows(&p, &plans));
-    Ok(Download::csv(format!("kakehashi-outcomes-{f}-{t}.csv"), body))
+    Ok(Download::csv(
+        format!("kakehashi-outcomes-{f}-{t}.csv"),
+        body,
+    ))
 }
 
 #[get("/outcomes/plans.csv?<from>&<to>")]

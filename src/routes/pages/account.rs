@@ -45,7 +45,9 @@ fn account_answer<T>(
 ) -> PageResult {
     match result {
         Ok(_) => done("/settings/account", flash),
-        Err(e) if e.fields.is_some() => html(render_account(app, page, user, field_errors(&e), values)?),
+        Err(e) if e.fields.is_some() => {
+            html(render_account(app, page, user, field_errors(&e), values)?)
+        }
         Err(e) => super::refused("/settings/account", e),
     }
 }
@@ -70,7 +72,14 @@ async fn password(
         None,
     )
     .await;
-    account_answer(app, &page, &user, result, json!({}), "flash-password-changed")
+    account_answer(
+        app,
+        &page,
+        &user,
+        result,
+        json!({}),
+        "flash-password-changed",
+    )
 }
 
 #[post("/settings/email", data = "<form>")]
@@ -81,9 +90,14 @@ async fn email(
     ip: ClientIp,
     form: FormData,
 ) -> PageResult {
-    let result =
-        db::account::change_email(app, &user.0, form.get("current_password"), form.get("email"), ip.0)
-            .await;
+    let result = db::account::change_email(
+        app,
+        &user.0,
+        form.get("current_password"),
+        form.get("email"),
+        ip.0,
+    )
+    .await;
     let values = json!({"email": form.get("email")});
     account_answer(app, &page, &user, result, values, "flash-email-changed")
 }
@@ -241,5 +255,15 @@ async fn access(app: &State<App>, c: Coordinator, id: i32, form: FormData) -> Pa
 }
 
 pub fn routes() -> Vec<Route> {
-    routes![account, password, email, privacy, export, delete, failed_emails, resend, access]
+    routes![
+        account,
+        password,
+        email,
+        privacy,
+        export,
+        delete,
+        failed_emails,
+        resend,
+        access
+    ]
 }
