@@ -102,6 +102,9 @@ pub struct AppConfig {
     pub secure_cookies: Option<bool>,
     /// Sent emails are purged from the outbox after this many days.
     pub outbox_retention_days: i64,
+    /// Security lines of the audit log are purged after this many days (a
+    /// mentee's own record is kept as long as her account).
+    pub audit_retention_days: i64,
     /// A worker claims due messages for this many seconds; a message whose
     /// worker died mid-send is tried again after the claim runs out.
     pub outbox_claim_seconds: i64,
@@ -180,6 +183,7 @@ impl Default for AppConfig {
             mail_worker: true,
             secure_cookies: None,
             outbox_retention_days: 90,
+            audit_retention_days: 365,
             outbox_claim_seconds: 300,
             calendar_organizer: None,
             calendar_organizer_name: "架け橋 事務局".into(),

@@ -743,6 +743,7 @@ audit-password_changed = Password changed
 audit-email_changed = Email address changed
 audit-data_exported = Data downloaded
 audit-intake_corrected = Intake corrected ({ $detail })
+audit-intake_edited = Coordinator { $by } updated your intake ({ $detail })
 audit-account_disabled = { $by } disabled the account
 audit-account_enabled = { $by } enabled the account again
 audit-sheet_read = Coordinator { $by } read your sheet

@@ -735,6 +735,7 @@ audit-password_changed = パスワードを変更しました
 audit-email_changed = メールアドレスを変更しました
 audit-data_exported = データをダウンロードしました
 audit-intake_corrected = 申込み内容を訂正しました（{ $detail }）
+audit-intake_edited = 事務局の{ $by }さんが申込み内容を更新しました（{ $detail }）
 audit-account_disabled = { $by }さんがアカウントを停止しました
 audit-account_enabled = { $by }さんがアカウントを再開しました
 audit-sheet_read = 事務局の{ $by }さんがシートを閲覧しました

@@ -118,7 +118,7 @@ async fn refuse(req: &Request<'_>) {
             kind: crate::db::audit::kind::CSRF_FAILED,
             actor,
             ip: crate::auth::client_ip(req),
-            path: Some(req.uri().path().as_str()),
+            path: Some(&crate::auth::logged_path(req)),
             ..Default::default()
         },
     )

@@ -46,11 +46,7 @@ async fn resolve(req: &Request<'_>) -> Option<users::Model> {
     let app = app(req)?;
     let now = app.clock.now();
     let user_id = if is_api(req) {
-        let header = req.headers().get_one("Authorization")?;
-        let token = header
-            .strip_prefix("Bearer ")
-            .or_else(|| header.strip_prefix("bearer "))?
-            .trim();
+        let token = bearer(req)?;
         let row = api_tokens::Entity::find()
             .filter(api_tokens::Column::TokenHash.eq(tokens::digest(token)))
             .one(&app.db.conn)
@@ -69,7 +65,8 @@ async fn resolve(req: &Request<'_>) -> Option<users::Model> {
             .ok()??;
         let last_seen = row.last_seen_at.unwrap_or(row.created_at);
         let idle = Duration::minutes(app.cfg.session_idle_minutes);
-        if row.expires_at <= now || last_seen + idle <= now {
+        let absolute = row.created_at + Duration::hours(app.cfg.session_hours);
+        if row.expires_at <= now || absolute <= now || last_seen + idle <= now {
             // Dead for good: a replayed cookie finds nothing.
             let _ = web_sessions::Entity::delete_by_id(row.id)
                 .exec(&app.db.conn)
@@ -80,7 +77,7 @@ async fn resolve(req: &Request<'_>) -> Option<users::Model> {
                     kind: kind::SESSION_EXPIRED,
                     actor: Some(row.user_id),
                     ip: client_ip(req),
-                    path: Some(req.uri().path().as_str()),
+                    path: Some(&logged_path(req)),
                     ..Default::default()
                 },
             )
@@ -212,11 +209,20 @@ async fn deny(req: &Request<'_>, user_id: i32) {
                 kind: kind::DENIED,
                 actor: Some(user_id),
                 ip: client_ip(req),
-                path: Some(req.uri().path().as_str()),
+                path: Some(&logged_path(req)),
                 ..Default::default()
             },
         )
         .await;
+    }
+}
+
+/// The path to log: the route's pattern (`/invitations/<token>`), so that a
+/// secret carried in a path never reaches a log; the raw path otherwise.
+pub fn logged_path(req: &Request<'_>) -> String {
+    match req.route() {
+        Some(r) => r.uri.path().to_string(),
+        None => req.uri().path().to_string(),
     }
 }
 
@@ -385,7 +391,12 @@ pub async fn end_web_session(app: &App, cookies: &CookieJar<'_>) -> Result<(), A
             .exec(&app.db.conn)
             .await?;
     }
-    cookies.remove_private(Cookie::build(app.cfg.session_cookie()).path("/"));
+    // Secure as it was set: a browser ignores a `__Host-` removal without it.
+    cookies.remove_private(
+        Cookie::build(app.cfg.session_cookie())
+            .path("/")
+            .secure(app.cfg.secure_cookies()),
+    );
     Ok(())
 }
 
@@ -440,6 +451,15 @@ pub async fn revoke_api_token(app: &App, req_token: &str) -> Result<(), AppError
     Ok(())
 }
 
+/// The token of an `Authorization: Bearer …` header (either case).
+fn bearer<'r>(req: &'r Request<'_>) -> Option<&'r str> {
+    let header = req.headers().get_one("Authorization")?;
+    let token = header
+        .strip_prefix("Bearer ")
+        .or_else(|| header.strip_prefix("bearer "))?;
+    Some(token.trim())
+}
+
 /// The raw bearer token of this request, for revocation.
 pub struct BearerToken(pub String);
 
@@ -447,12 +467,8 @@ pub struct BearerToken(pub String);
 impl<'r> FromRequest<'r> for BearerToken {
     type Error = AppError;
     async fn from_request(req: &'r Request<'_>) -> Outcome<Self, AppError> {
-        match req
-            .headers()
-            .get_one("Authorization")
-            .and_then(|h| h.strip_prefix("Bearer "))
-        {
-            Some(t) => Outcome::Success(BearerToken(t.trim().to_string())),
+        match bearer(req) {
+            Some(t) => Outcome::Success(BearerToken(t.to_string())),
             None => Outcome::Error((Status::Unauthorized, AppError::unauthorized().cache_on(req))),
         }
     }

@@ -12,7 +12,9 @@ use super::entities::{
 };
 use crate::auth::{self, password, throttle};
 use crate::domain::account::Email;
-use crate::domain::codes::{AssignmentStatus, IntakeStatus, PlanStatus, Role};
+use crate::domain::codes::{
+    AssignmentStatus, ExtensionStatus, IntakeStatus, PlanStatus, Role, SessionStatus,
+};
 use crate::domain::intake::IntakeFields;
 use crate::error::{AppError, AppResult};
 use crate::views::json::{self, opt_time, time};
@@ -25,9 +27,11 @@ use sea_orm::{
 use serde_json::{json, Value};
 use std::net::IpAddr;
 
-/// The address an erased account keeps (unique, and never deliverable).
+/// The address an erased account keeps: unique, never deliverable, and not
+/// an email address at all, so nobody can register it first and block her
+/// erasure.
 pub fn erased_email(id: i32) -> String {
-    format!("erased-{id}@erased.invalid")
+    format!("erased:{id}")
 }
 
 /// Check the password she re-entered; five wrong ones in 15 minutes answer
@@ -222,9 +226,11 @@ pub async fn export(app: &App, mentee: &users::Model, ip: Option<IpAddr>) -> App
         None => (vec![], vec![]),
     };
     let assignment_rows = match &intake {
+        // The match she got (not the mentors who were asked and declined).
         Some(i) => {
             assignments::Entity::find()
                 .filter(assignments::Column::IntakeId.eq(i.id))
+                .filter(assignments::Column::Status.eq(AssignmentStatus::Accepted.as_str()))
                 .order_by_asc(assignments::Column::Id)
                 .all(conn)
                 .await?
@@ -287,6 +293,8 @@ pub async fn export(app: &App, mentee: &users::Model, ip: Option<IpAddr>) -> App
                 "starts_at": opt_time(s.starts_at, tz),
                 "ends_at": opt_time(s.ends_at, tz),
                 "meeting_url": s.meeting_url,
+                "proposal_message": s.proposal_message,
+                "proposal_meeting_url": s.proposal_meeting_url,
                 "held_at": opt_time(s.held_at, tz),
                 "cancel_reason": s.cancel_reason,
                 "sheet": json::sheet(s, sheet_rows.iter().find(|r| r.session_id == s.id), tz),
@@ -309,6 +317,10 @@ pub async fn export(app: &App, mentee: &users::Model, ip: Option<IpAddr>) -> App
         },
     )
     .await?;
+    let busy = busy_calendars::Entity::find()
+        .filter(busy_calendars::Column::UserId.eq(mentee.id))
+        .one(conn)
+        .await?;
     let emails = outbox::Entity::find()
         .filter(outbox::Column::ToAddress.eq(mentee.email.clone()))
         .order_by_asc(outbox::Column::Id)
@@ -336,6 +348,9 @@ pub async fn export(app: &App, mentee: &users::Model, ip: Option<IpAddr>) -> App
         })).collect::<Vec<_>>(),
         "plans": plans_out,
         "sheet_reads": reads.len(),
+        "busy_calendar": busy.map(|b| json!({
+            "url": b.url, "events": b.events, "fetched_at": time(b.fetched_at, tz),
+        })),
         "audit": audit_lines.iter().map(|l| json!({
             "at": time(l.at, tz), "kind": l.kind, "detail": l.detail, "by": l.by,
         })).collect::<Vec<_>>(),
@@ -459,6 +474,20 @@ pub async fn erase(app: &App, mentee: &users::Model) -> AppResult<()> {
         .exec(&tx)
         .await?;
     let none = || Expr::value(Option::<String>::None);
+    // Sessions not yet held are called off: no reminder, no "held" by time,
+    // nothing more to reply to.
+    plan_sessions::Entity::update_many()
+        .col_expr(
+            plan_sessions::Column::Status,
+            Expr::value(SessionStatus::Cancelled.as_str()),
+        )
+        .col_expr(plan_sessions::Column::CancelledAt, Expr::value(now))
+        .col_expr(plan_sessions::Column::Proposals, Expr::value("[]"))
+        .col_expr(plan_sessions::Column::ProposedBy, none())
+        .filter(plan_sessions::Column::PlanId.is_in(plan_ids.clone()))
+        .filter(plan_sessions::Column::Status.ne(SessionStatus::Held.as_str()))
+        .exec(&tx)
+        .await?;
     plan_sessions::Entity::update_many()
         .col_expr(plan_sessions::Column::MeetingUrl, none())
         .col_expr(plan_sessions::Column::ProposalMessage, none())
@@ -479,6 +508,17 @@ pub async fn erase(app: &App, mentee: &users::Model) -> AppResult<()> {
         .col_expr(sheets::Column::ReplyStrengths, Expr::value(""))
         .filter(sheets::Column::MenteeId.eq(id))
         .filter(sheets::Column::RepliedAt.is_not_null())
+        .exec(&tx)
+        .await?;
+    // A pending extension is closed, so approving it cannot revive the plan.
+    plan_extensions::Entity::update_many()
+        .col_expr(
+            plan_extensions::Column::Status,
+            Expr::value(ExtensionStatus::Declined.as_str()),
+        )
+        .col_expr(plan_extensions::Column::DecidedAt, Expr::value(now))
+        .filter(plan_extensions::Column::PlanId.is_in(plan_ids.clone()))
+        .filter(plan_extensions::Column::Status.eq(ExtensionStatus::Pending.as_str()))
         .exec(&tx)
         .await?;
     plan_extensions::Entity::update_many()
@@ -505,6 +545,17 @@ pub async fn erase(app: &App, mentee: &users::Model) -> AppResult<()> {
         .filter(audit_events::Column::SubjectId.eq(id))
         .exec(&tx)
         .await?;
+    // Her security lines keep their kind and time, not who or where.
+    audit_events::Entity::update_many()
+        .col_expr(
+            audit_events::Column::ActorId,
+            Expr::value(Option::<i32>::None),
+        )
+        .col_expr(audit_events::Column::Ip, none())
+        .col_expr(audit_events::Column::Detail, none())
+        .filter(audit_events::Column::ActorId.eq(id))
+        .exec(&tx)
+        .await?;
     audit::record_in(
         &tx,
         now,
@@ -517,6 +568,19 @@ pub async fn erase(app: &App, mentee: &users::Model) -> AppResult<()> {
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Security lines (not her own record) older than `audit_retention_days`
+/// are purged, so a flood of failed attempts cannot grow the table forever.
+pub async fn purge_security_lines(app: &App) -> AppResult<u64> {
+    let cutoff = app.clock.now() - chrono::Duration::days(app.cfg.audit_retention_days.max(1));
+    let res = audit_events::Entity::delete_many()
+        .filter(audit_events::Column::Kind.is_not_in(kind::HERS))
+        .filter(audit_events::Column::Kind.ne(kind::ACCOUNT_DELETED))
+        .filter(audit_events::Column::At.lt(cutoff))
+        .exec(&app.db.conn)
+        .await?;
+    Ok(res.rows_affected)
 }
 
 /// Sent emails older than `outbox_retention_days` leave the outbox.

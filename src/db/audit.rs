@@ -37,18 +37,20 @@ pub mod kind {
     pub const SHEET_SHARING: &str = "sheet_sharing";
     pub const DATA_EXPORTED: &str = "data_exported";
     pub const INTAKE_CORRECTED: &str = "intake_corrected";
+    pub const INTAKE_EDITED: &str = "intake_edited";
     pub const ACCOUNT_DELETED: &str = "account_deleted";
     /// Not stored here: the rows of `sheet_reads`, merged into her view.
     pub const SHEET_READ: &str = "sheet_read";
 
     /// What a mentee sees about herself.
-    pub const HERS: [&str; 8] = [
+    pub const HERS: [&str; 9] = [
         CONSENT_GIVEN,
         SHEET_SHARING,
         PASSWORD_CHANGED,
         EMAIL_CHANGED,
         DATA_EXPORTED,
         INTAKE_CORRECTED,
+        INTAKE_EDITED,
         ACCOUNT_DISABLED,
         ACCOUNT_ENABLED,
     ];

@@ -337,12 +337,18 @@ async fn edit(
     }
     .insert(&tx)
     .await?;
-    if closed_ok {
+    {
+        // Hers (a correction) or the coordinator's (after a call): either way
+        // it shows in her record.
         super::audit::record_in(
             &tx,
             now,
             super::audit::Event {
-                kind: super::audit::kind::INTAKE_CORRECTED,
+                kind: if closed_ok {
+                    super::audit::kind::INTAKE_CORRECTED
+                } else {
+                    super::audit::kind::INTAKE_EDITED
+                },
                 actor: Some(editor_id),
                 subject: Some(mentee_id),
                 detail: Some(changed.join(",")),

@@ -40,7 +40,7 @@ pub async fn claim(app: &App) -> AppResult<Vec<outbox::Model>> {
         q = q.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
     }
     let due = q.all(&tx).await?;
-    let until = now + Duration::seconds(app.cfg.outbox_claim_seconds.max(1));
+    let until = claim_until(app);
     if !due.is_empty() {
         outbox::Entity::update_many()
             .col_expr(outbox::Column::NextAttemptAt, Expr::value(until))
@@ -49,7 +49,21 @@ pub async fn claim(app: &App) -> AppResult<Vec<outbox::Model>> {
             .await?;
     }
     tx.commit().await?;
-    Ok(due)
+    // The rows as they now stand: claimed until `until`.
+    Ok(due
+        .into_iter()
+        .map(|mut r| {
+            r.next_attempt_at = until;
+            r
+        })
+        .collect())
+}
+
+/// The end of a claim made now, in whole seconds (so that comparing it with
+/// the stored value is exact on every database).
+fn claim_until(app: &App) -> chrono::DateTime<chrono::Utc> {
+    use chrono::SubsecRound;
+    (app.clock.now() + Duration::seconds(app.cfg.outbox_claim_seconds.max(1))).trunc_subsecs(0)
 }
 
 /// Deliver every message due now; answers how many were sent.
@@ -57,6 +71,19 @@ pub async fn deliver_due(app: &App, transport: &Transport) -> AppResult<usize> {
     let due = claim(app).await?;
     let mut sent = 0;
     for row in due {
+        // Renew this message's claim just before sending it: a slow batch
+        // must not let its tail be claimed by another worker meanwhile.
+        let until = claim_until(app);
+        let renewed = outbox::Entity::update_many()
+            .col_expr(outbox::Column::NextAttemptAt, Expr::value(until))
+            .filter(outbox::Column::Id.eq(row.id))
+            .filter(outbox::Column::Status.eq("pending"))
+            .filter(outbox::Column::NextAttemptAt.eq(row.next_attempt_at))
+            .exec(&app.db.conn)
+            .await?;
+        if renewed.rows_affected != 1 {
+            continue; // taken over, sent, or erased meanwhile
+        }
         let result = transport.send(app.cfg.mail.from_address(), &row).await;
         let attempts = row.attempts + 1;
         let mut active = row.into_active_model();
@@ -82,7 +109,13 @@ pub async fn deliver_due(app: &App, transport: &Transport) -> AppResult<usize> {
                 active.last_error = Set(Some(e));
             }
         }
-        active.update(&app.db.conn).await?;
+        match active.update(&app.db.conn).await {
+            // The row was erased while it was being sent (her deletion).
+            Err(sea_orm::DbErr::RecordNotUpdated) => {}
+            other => {
+                other?;
+            }
+        }
     }
     Ok(sent)
 }
@@ -112,6 +145,9 @@ pub async fn run(app: App) {
         // Retention: sent mail older than `outbox_retention_days` is purged.
         if let Err(e) = crate::db::account::purge_sent_mail(&app).await {
             tracing::error!(error = ?e.detail, "outbox purge failed");
+        }
+        if let Err(e) = crate::db::account::purge_security_lines(&app).await {
+            tracing::error!(error = ?e.detail, "audit purge failed");
         }
         let _ = tokio::time::timeout(every, app.mail_wake.notified()).await;
     }

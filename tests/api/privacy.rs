@@ -352,7 +352,7 @@ on_both!(
             .await
             .unwrap()
             .unwrap();
-        assert!(user.email.ends_with("@erased.invalid") && user.display_name == "—");
+        assert!(user.email == format!("erased:{me}") && user.display_name == "—");
         assert!(user.password_hash.is_none() && user.deleted_at.is_some());
         let intake = intakes::Entity::find()
             .filter(intakes::Column::MenteeId.eq(me))
@@ -440,6 +440,22 @@ on_both!(
     deletion_with_an_active_plan_cancels_it_and_withdraws_pending_mail,
     |app: TestApp| async move {
         let p = matched_pair(&app, "three").await;
+        // Session 1 held and its sheet submitted (not yet replied); session 2
+        // scheduled for next week.
+        let s1 = held(&app, &p, 1).await;
+        app.put(
+            &format!("/api/v1/sessions/{s1}/sheet"),
+            &p.mentee,
+            json!({"realizations": "気づき"}),
+        )
+        .await;
+        app.post(
+            &format!("/api/v1/sessions/{s1}/sheet/submit"),
+            &p.mentee,
+            json!({}),
+        )
+        .await;
+        let s2 = held_later(&app, &p).await;
         let pending = outbox::Entity::find()
             .filter(outbox::Column::ToAddress.eq("hanako@example.jp"))
             .count(&app.app.db.conn)
@@ -464,8 +480,59 @@ on_both!(
             .await
             .unwrap();
         assert_eq!(left, 0, "no unsent email to her is delivered after erasure");
+        // Her scheduled session is called off: no reminder, never "held".
+        let r = app.get(&format!("/api/v1/sessions/{s2}"), &p.mentor).await;
+        assert_eq!(r.body["session"]["status"], "cancelled", "{:?}", r.body);
+        let before = outbox::Entity::find()
+            .count(&app.app.db.conn)
+            .await
+            .unwrap();
+        app.clock.advance(Duration::days(10));
+        kakehashi::db::sessions::tick(&app.app).await.unwrap();
+        kakehashi::db::sheets::tick(&app.app).await.unwrap();
+        assert_eq!(
+            outbox::Entity::find()
+                .count(&app.app.db.conn)
+                .await
+                .unwrap(),
+            before,
+            "no reminder or nudge"
+        );
+        let r = app.get(&format!("/api/v1/sessions/{s2}"), &p.mentor).await;
+        assert_eq!(r.body["session"]["status"], "cancelled");
+        // Nothing more to reply to.
+        let r = app
+            .post(
+                &format!("/api/v1/sessions/{s1}/sheet/reply"),
+                &p.mentor,
+                json!({"message": "ありがとう", "strengths": "行動力"}),
+            )
+            .await;
+        assert_eq!((r.status, r.code()), (Status::Conflict, "plan_not_active"));
     }
 );
+
+/// Schedule session 2 a week ahead (not yet held).
+async fn held_later(app: &TestApp, p: &crate::sessions::Pair) -> i64 {
+    let s = crate::sessions::session_id(&p.plan, 2);
+    let r = app
+        .post(
+            &format!("/api/v1/sessions/{s}/proposals"),
+            &p.mentee,
+            json!({"slots": [{"starts_at": "2026-11-27T20:00", "duration_minutes": 60}]}),
+        )
+        .await;
+    assert_eq!(r.status, Status::Created, "{:?}", r.body);
+    let r = app
+        .post(
+            &format!("/api/v1/sessions/{s}/confirm"),
+            &p.mentor,
+            json!({"starts_at": "2026-11-27T20:00:00+09:00"}),
+        )
+        .await;
+    assert_eq!(r.status, Status::Ok, "{:?}", r.body);
+    s
+}
 
 on_both!(
     sent_mail_is_purged_after_the_retention_period,

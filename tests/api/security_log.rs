@@ -123,6 +123,30 @@ on_both!(
     }
 );
 
+/// A secret carried in a path (an invitation's token) never reaches the log:
+/// the route's pattern is logged instead.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_in_the_path_is_not_logged() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let mut b = Browser::new(&app);
+    b.get("/login").await;
+    b.post_raw(
+        "/invitations/secret-invitation-token-123",
+        &[("csrf_token".into(), "forged".into())],
+    )
+    .await;
+    let rows = audit_events::Entity::find()
+        .all(&app.app.db.conn)
+        .await
+        .unwrap();
+    let csrf = rows
+        .iter()
+        .find(|r| r.kind == "csrf_failed")
+        .expect("logged");
+    assert_eq!(csrf.path.as_deref(), Some("/invitations/<token>"));
+    assert!(!format!("{rows:?}").contains("secret-invitation-token-123"));
+}
+
 /// Behind a trusted proxy the logged address is the client's, from the
 /// configured header's right-most entry (the one the proxy appended).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -170,6 +170,23 @@ on_both!(
             .await;
         assert_eq!(r.status, Status::Ok, "{:?}", r.body);
         assert_eq!(r.body["user"]["disabled"], true);
+        // Her sessions and tokens are gone from the database, not just refused.
+        {
+            use kakehashi::db::entities::{api_tokens, web_sessions};
+            use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+            let conn = &app.app.db.conn;
+            let left = web_sessions::Entity::find()
+                .filter(web_sessions::Column::UserId.eq(id as i32))
+                .count(conn)
+                .await
+                .unwrap()
+                + api_tokens::Entity::find()
+                    .filter(api_tokens::Column::UserId.eq(id as i32))
+                    .count(conn)
+                    .await
+                    .unwrap();
+            assert_eq!(left, 0);
+        }
         assert_eq!(b.get("/home").await.status, Status::SeeOther);
         assert_eq!(
             app.get("/api/v1/me", &token).await.status,
@@ -213,7 +230,23 @@ on_both!(
             json!({}),
         )
         .await;
-        app.token("hanako@example.jp", PASSWORD).await;
+        let token = app.token("hanako@example.jp", PASSWORD).await;
+        b.login("hanako@example.jp", PASSWORD).await;
+        // The flag alone is enough, however it was set (an operator's SQL):
+        // the next request of a live session or token is refused.
+        use kakehashi::db::entities::users;
+        use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter};
+        users::Entity::update_many()
+            .col_expr(users::Column::Disabled, Expr::value(true))
+            .filter(users::Column::Id.eq(id as i32))
+            .exec(&app.app.db.conn)
+            .await
+            .unwrap();
+        assert_eq!(b.get("/home").await.status, Status::SeeOther);
+        assert_eq!(
+            app.get("/api/v1/me", &token).await.status,
+            Status::Unauthorized
+        );
     }
 );
 
@@ -249,6 +282,14 @@ async fn the_coordinator_disables_a_mentor_from_the_list() {
         Status::Unauthorized
     );
     assert!(c.get("/coordinator/mentors").await.body.contains("停止中"));
+    // A malformed way back is not followed (nor a 500).
+    let r = c
+        .post(
+            &action,
+            &[("disabled", "false"), ("back", "/coordinator/a b<>")],
+        )
+        .await;
+    assert_eq!(r.location.as_deref(), Some("/coordinator/mentors"));
 }
 
 on_both!(

@@ -801,6 +801,19 @@ async fn journey() {
         .await;
     assert!(mentee.body().await.contains("ありがとうございました"));
 
+    // Her data rights: the record shows the consent she gave, and the forms
+    // to download, correct and delete are there.
+    mentee.go("/settings").await;
+    mentee.click("a[href='/settings/privacy']").await;
+    let body = mentee.body().await;
+    assert!(
+        body.contains("に同意しました") && body.contains("ダウンロードする"),
+        "{body}"
+    );
+    mentee.check_page("privacy").await;
+    mentee.go("/settings/account").await;
+    mentee.check_page("account").await;
+
     // The coordinator's figures and stalled pairs.
     coord.go("/coordinator/outcomes").await;
     let big = coord.el(".figure .big").await.text().await.unwrap();
@@ -808,6 +821,12 @@ async fn journey() {
     coord.check_page("coordinator-outcomes").await;
     coord.go("/coordinator/stalled").await;
     coord.check_page("coordinator-stalled").await;
+    coord.go("/coordinator/emails").await;
+    assert!(coord
+        .body()
+        .await
+        .contains("届かなかったメールはありません"));
+    coord.check_page("coordinator-emails").await;
     coord.go("/nowhere").await;
     coord.check_page("not-found").await;
 

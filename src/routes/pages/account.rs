@@ -243,8 +243,11 @@ async fn resend(app: &State<App>, _c: Coordinator, id: i32, _form: FormData) -> 
 #[post("/coordinator/users/<id>/access", data = "<form>")]
 async fn access(app: &State<App>, c: Coordinator, id: i32, form: FormData) -> PageResult {
     let disabled = form.get("disabled") == "true";
+    // Back to the coordinator's own list: a local path that parses, or the list.
     let back = match form.get("back") {
-        b if b.starts_with("/coordinator/") && !b.starts_with("//") => b.to_string(),
+        b if b.starts_with("/coordinator/") && rocket::http::uri::Origin::parse(b).is_ok() => {
+            b.to_string()
+        }
         _ => "/coordinator/mentors".to_string(),
     };
     match db::account::set_disabled(app, &c.0, id, disabled).await {

@@ -108,8 +108,26 @@ async fn login(
 }
 
 #[post("/logout", data = "<_form>")]
-async fn logout(app: &State<App>, cookies: &CookieJar<'_>, _form: FormData) -> PageResult {
+async fn logout(
+    app: &State<App>,
+    user: MaybeUser,
+    ip: ClientIp,
+    cookies: &CookieJar<'_>,
+    _form: FormData,
+) -> PageResult {
     auth::end_web_session(app, cookies).await?;
+    if let Some(u) = user.0 {
+        crate::db::audit::security(
+            app,
+            crate::db::audit::Event {
+                kind: crate::db::audit::kind::LOGOUT,
+                actor: Some(u.id),
+                ip: ip.0,
+                ..Default::default()
+            },
+        )
+        .await;
+    }
     done("/", "flash-logged-out")
 }
 
