@@ -1,4 +1,5 @@
-//! The `kakehashi` binary: no argument serves; `migrate`; `create-coordinator`.
+//! The `kakehashi` binary: no argument serves; `migrate`; `create-coordinator`;
+//! `demo` fills the database with a realistic programme.
 use clap::{Parser, Subcommand};
 use kakehashi::clock::{SharedClock, SystemClock};
 use std::io::Read;
@@ -30,6 +31,30 @@ enum Command {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Fill the configured database with a realistic demo programme: mentors,
+    /// intakes in every status, plans, sessions, sheets, sent mail. Every
+    /// account's password is printed at the end.
+    Demo {
+        /// How many mentees.
+        #[arg(long, default_value_t = 200)]
+        mentees: usize,
+        /// How many mentors.
+        #[arg(long, default_value_t = 30)]
+        mentors: usize,
+        /// The random seed (the same seed gives the same programme).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+/// Connect to the configured database and bring its schema up to date.
+async fn database(figment: &rocket::figment::Figment) -> Result<kakehashi::db::Db, String> {
+    let cfg: kakehashi::config::AppConfig = figment.extract().map_err(|e| e.to_string())?;
+    let db = kakehashi::db::Db::connect(&cfg.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    db.migrate().await.map_err(|e| e.to_string())?;
+    Ok(db)
 }
 
 /// Release builds need a `secret_key` for private cookies; when none is
@@ -99,12 +124,30 @@ async fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::Migrate => {
-            let cfg: kakehashi::config::AppConfig = figment.extract().map_err(|e| e.to_string())?;
-            let db = kakehashi::db::Db::connect(&cfg.database_url)
-                .await
-                .map_err(|e| e.to_string())?;
-            db.migrate().await.map_err(|e| e.to_string())?;
+            database(&figment).await?;
             println!("migrations applied");
+            Ok(())
+        }
+        Command::Demo {
+            mentees,
+            mentors,
+            seed,
+        } => {
+            let db = database(&figment).await?;
+            let started = std::time::Instant::now();
+            let s = kakehashi::demo::generate(&db, clock.now(), mentees, mentors, seed)
+                .await
+                .map_err(|e| e.message)?;
+            println!(
+                "demo programme written in {:.1} s: {} mentors, {} mentees, {} plans, {} sessions, {} sheets, {} emails",
+                started.elapsed().as_secs_f64(),
+                s.mentors, s.mentees, s.plans, s.sessions, s.sheets, s.emails
+            );
+            println!(
+                "sign in as {} (coordinator), mentor0@demo.kakehashi.jp or mentee0@demo.kakehashi.jp; password: {}",
+                kakehashi::demo::COORDINATOR,
+                kakehashi::demo::PASSWORD
+            );
             Ok(())
         }
         Command::CreateCoordinator {
@@ -123,11 +166,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .map_err(|e| e.to_string())?;
             let password = password.strip_suffix('\n').unwrap_or(&password);
             let password = password.strip_suffix('\r').unwrap_or(password);
-            let cfg: kakehashi::config::AppConfig = figment.extract().map_err(|e| e.to_string())?;
-            let db = kakehashi::db::Db::connect(&cfg.database_url)
-                .await
-                .map_err(|e| e.to_string())?;
-            db.migrate().await.map_err(|e| e.to_string())?;
+            let db = database(&figment).await?;
             let user =
                 kakehashi::db::users::create_coordinator(&db, &clock, &email, &name, password)
                     .await

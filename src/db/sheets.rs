@@ -327,13 +327,13 @@ pub async fn reply(
         return Err(AppError::not_found());
     }
     // Her own mentee's session: she knows it exists, so "not yet" is a 409.
+    sheet::check_reply(status_of(&l.session)).map_err(refused)?;
     if l.plan.status != PlanStatus::Active.as_str() {
         return Err(AppError::conflict(
             "plan_not_active",
             "This plan has ended; there is nothing more to reply to.",
         ));
     }
-    sheet::check_reply(status_of(&l.session)).map_err(refused)?;
     let reply = Reply::parse(message, strengths).map_err(AppError::validation)?;
     let row = find_sheet(&tx, session_id)
         .await?

@@ -12,6 +12,7 @@ mod auth;
 mod bad_input;
 mod capacity;
 mod crash;
+mod demo;
 mod emails;
 mod independent_parser;
 mod journey;
