@@ -3,7 +3,8 @@
 //! invitation, rendering an email. CI runs them once each in test mode
 //! (`cargo test --benches`) so they cannot rot; no time is asserted.
 use chrono::{TimeZone, Utc};
-use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
 use kakehashi::domain::codes::*;
 use kakehashi::domain::intake::{IntakeFields, Preference};
 use kakehashi::domain::invite::{invitation, Event, Method, Person};

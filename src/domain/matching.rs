@@ -256,15 +256,34 @@ pub fn concern_hint(concern: Concern) -> &'static [HintTarget] {
 /// when its code is already among the reasons (so a wish is never counted
 /// twice).
 pub fn evaluate(intake: &IntakeFields, mentor: &MentorCandidate) -> Ranked {
-    let mut reasons: Vec<Reason> = intake
-        .mentor_preferences
-        .iter()
-        .map(|p| Reason {
-            code: p.code.as_str().to_owned(),
-            importance: p.importance.into(),
-            matched: mentor_meets(intake, mentor, p.code),
+    let mut specs = Vec::new();
+    let mut ranked = evaluate_into(intake, mentor, &mut specs);
+    ranked.reasons = specs
+        .into_iter()
+        .map(|(code, importance, matched)| Reason {
+            code: code.to_owned(),
+            importance,
+            matched,
         })
         .collect();
+    ranked
+}
+
+/// One reason before it is written out: code, importance, matched.
+type Spec = (&'static str, ReasonImportance, bool);
+
+/// [`evaluate`] without the reasons' text: the reasons go into `specs` (a
+/// buffer the caller reuses) and the answer's `reasons` is empty. Ranking
+/// uses it to order a whole roster without allocating per mentor.
+fn evaluate_into(intake: &IntakeFields, mentor: &MentorCandidate, specs: &mut Vec<Spec>) -> Ranked {
+    specs.clear();
+    specs.extend(intake.mentor_preferences.iter().map(|p| {
+        (
+            p.code.as_str(),
+            ReasonImportance::from(p.importance),
+            mentor_meets(intake, mentor, p.code),
+        )
+    }));
     for concern in &intake.concerns {
         let targets = concern_hint(*concern);
         let chosen = targets
@@ -274,21 +293,17 @@ pub fn evaluate(intake: &IntakeFields, mentor: &MentorCandidate) -> Ranked {
             .or_else(|| targets.first().map(|t| (*t, false)));
         if let Some((target, matched)) = chosen {
             let code = target.code();
-            if !reasons.iter().any(|r| r.code == code) {
-                reasons.push(Reason {
-                    code: code.to_owned(),
-                    importance: ReasonImportance::Hint,
-                    matched,
-                });
+            if !specs.iter().any(|(c, _, _)| *c == code) {
+                specs.push((code, ReasonImportance::Hint, matched));
             }
         }
     }
 
-    let total: u32 = reasons.iter().map(|r| r.importance.weight()).sum();
-    let matched: u32 = reasons
+    let total: u32 = specs.iter().map(|(_, i, _)| i.weight()).sum();
+    let matched: u32 = specs
         .iter()
-        .filter(|r| r.matched)
-        .map(|r| r.importance.weight())
+        .filter(|(_, _, m)| *m)
+        .map(|(_, i, _)| i.weight())
         .sum();
     let score = if total == 0 {
         50
@@ -296,15 +311,15 @@ pub fn evaluate(intake: &IntakeFields, mentor: &MentorCandidate) -> Ranked {
         // round half up, in integers
         u8::try_from((200 * matched + total) / (2 * total)).unwrap_or(100)
     };
-    let musts_met = reasons
+    let musts_met = specs
         .iter()
-        .all(|r| r.matched || r.importance != ReasonImportance::Must);
+        .all(|(_, i, m)| *m || *i != ReasonImportance::Must);
     let verdict = can_take(mentor.capacity, mentor.load, mentor.accepting);
 
     Ranked {
         mentor_id: mentor.mentor_id,
         score,
-        reasons,
+        reasons: Vec::new(),
         eligible: verdict.is_ok(),
         ineligible_because: verdict.err(),
         musts_met,
@@ -336,20 +351,30 @@ pub fn rank_order(a: &Ranked, b: &Ranked) -> Ordering {
         .then(a.mentor_id.cmp(&b.mentor_id))
 }
 
-/// Best first ([`rank_order`]); at most `limit` results. Selects the top
-/// `limit` in linear time and sorts only those, so a 10,000-mentor roster is
-/// not fully sorted to show 10.
+/// Best first ([`rank_order`]); at most `limit` results. The whole roster is
+/// ordered on scores alone (no reason text is written, one buffer reused);
+/// the top `limit` are selected in linear time, sorted, and only they get
+/// their reasons written out — so a 10,000-mentor roster is neither fully
+/// sorted nor fully explained to show 10.
 pub fn rank(intake: &IntakeFields, mentors: &[MentorCandidate], limit: usize) -> Vec<Ranked> {
     if limit == 0 {
         return Vec::new();
     }
-    let mut all: Vec<Ranked> = mentors.iter().map(|m| evaluate(intake, m)).collect();
+    let mut specs = Vec::with_capacity(16);
+    let mut all: Vec<(Ranked, usize)> = mentors
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (evaluate_into(intake, m, &mut specs), i))
+        .collect();
+    let order = |a: &(Ranked, usize), b: &(Ranked, usize)| rank_order(&a.0, &b.0);
     if all.len() > limit {
-        all.select_nth_unstable_by(limit - 1, rank_order);
+        all.select_nth_unstable_by(limit - 1, order);
         all.truncate(limit);
     }
-    all.sort_by(rank_order);
-    all
+    all.sort_by(order);
+    all.into_iter()
+        .map(|(_, i)| evaluate(intake, &mentors[i]))
+        .collect()
 }
 
 #[cfg(test)]
