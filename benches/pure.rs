@@ -2,14 +2,19 @@
 //! mentors to the top 10 with reasons, intake completeness, writing an
 //! invitation, rendering an email. CI runs them once each in test mode
 //! (`cargo test --benches`) so they cannot rot; no time is asserted.
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a benchmark fails loudly when its fixture is broken"
+)]
 use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
-use std::hint::black_box;
 use kakehashi::domain::codes::*;
 use kakehashi::domain::intake::{IntakeFields, Preference};
 use kakehashi::domain::invite::{invitation, Event, Method, Person};
 use kakehashi::domain::matching::{rank, MentorCandidate};
 use serde_json::json;
+use std::hint::black_box;
 
 fn intake() -> IntakeFields {
     IntakeFields {
