@@ -99,18 +99,7 @@ pub async fn change_password(
     active.updated_at = Set(now);
     let user = active.update(&tx).await?;
     auth::end_all_sessions(&tx, user.id, keep_session, keep_token).await?;
-    audit::record_in(
-        &tx,
-        now,
-        Event {
-            kind: kind::PASSWORD_CHANGED,
-            actor: Some(user.id),
-            subject: Some(user.id),
-            ip,
-            ..Default::default()
-        },
-    )
-    .await?;
+    audit::own_in(&tx, now, kind::PASSWORD_CHANGED, user.id, ip, None).await?;
     tx.commit().await?;
     Ok(user)
 }
@@ -142,18 +131,7 @@ pub async fn change_email(
             e.into()
         }
     })?;
-    audit::record_in(
-        &tx,
-        now,
-        Event {
-            kind: kind::EMAIL_CHANGED,
-            actor: Some(user.id),
-            subject: Some(user.id),
-            ip,
-            ..Default::default()
-        },
-    )
-    .await?;
+    audit::own_in(&tx, now, kind::EMAIL_CHANGED, user.id, ip, None).await?;
     tx.commit().await?;
     Ok(updated)
 }
@@ -362,18 +340,7 @@ pub async fn export(app: &App, mentee: &users::Model, ip: Option<IpAddr>) -> App
             "sent_at": opt_time(m.sent_at, tz),
         })).collect::<Vec<_>>(),
     });
-    audit::record_in(
-        conn,
-        now,
-        Event {
-            kind: kind::DATA_EXPORTED,
-            actor: Some(mentee.id),
-            subject: Some(mentee.id),
-            ip,
-            ..Default::default()
-        },
-    )
-    .await?;
+    audit::own_in(conn, now, kind::DATA_EXPORTED, mentee.id, ip, None).await?;
     Ok(out)
 }
 

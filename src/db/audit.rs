@@ -89,6 +89,31 @@ pub async fn record_in<C: ConnectionTrait>(
     Ok(())
 }
 
+/// A line about her own data that she caused herself (a consent, a change of
+/// password, an export…), inside the caller's transaction.
+pub async fn own_in<C: ConnectionTrait>(
+    conn: &C,
+    at: DateTime<Utc>,
+    kind: &str,
+    user_id: i32,
+    ip: Option<IpAddr>,
+    detail: Option<String>,
+) -> AppResult<()> {
+    record_in(
+        conn,
+        at,
+        Event {
+            kind,
+            actor: Some(user_id),
+            subject: Some(user_id),
+            ip,
+            detail,
+            ..Default::default()
+        },
+    )
+    .await
+}
+
 /// Write a security line on its own, also to the operator's log. Never fails.
 pub async fn security(app: &App, e: Event<'_>) {
     tracing::warn!(

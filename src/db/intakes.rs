@@ -100,16 +100,15 @@ pub async fn save(
     store(&mut active, &f, app.clock.now())?;
     let row = active.update(&tx).await?;
     if changed.contains(&"share_sheets") {
-        super::audit::record_in(
+        let detail = Some(if f.share_sheets { "on" } else { "off" }.into());
+        let at = app.clock.now();
+        super::audit::own_in(
             &tx,
-            app.clock.now(),
-            super::audit::Event {
-                kind: super::audit::kind::SHEET_SHARING,
-                actor: Some(mentee_id),
-                subject: Some(mentee_id),
-                detail: Some(if f.share_sheets { "on" } else { "off" }.into()),
-                ..Default::default()
-            },
+            at,
+            super::audit::kind::SHEET_SHARING,
+            mentee_id,
+            None,
+            detail,
         )
         .await?;
     }
@@ -148,16 +147,14 @@ pub async fn submit(app: &App, mentee: &users::Model) -> AppResult<intakes::Mode
     active.consented_at = Set(Some(now));
     active.submitted_at = Set(Some(now));
     let row = active.update(&tx).await?;
-    super::audit::record_in(
+    let detail = Some(CONSENT_VERSION.to_string());
+    super::audit::own_in(
         &tx,
         now,
-        super::audit::Event {
-            kind: super::audit::kind::CONSENT_GIVEN,
-            actor: Some(mentee.id),
-            subject: Some(mentee.id),
-            detail: Some(CONSENT_VERSION.into()),
-            ..Default::default()
-        },
+        super::audit::kind::CONSENT_GIVEN,
+        mentee.id,
+        None,
+        detail,
     )
     .await?;
     let lang = Lang::parse(&mentee.locale).unwrap_or_default();

@@ -542,16 +542,15 @@ pub async fn set_sharing(app: &App, mentee: &users::Model, share: bool) -> AppRe
     active.updated_at = Set(app.clock.now());
     active.update(&tx).await?;
     if before != share {
-        super::audit::record_in(
+        let detail = Some(if share { "on" } else { "off" }.into());
+        let at = app.clock.now();
+        super::audit::own_in(
             &tx,
-            app.clock.now(),
-            super::audit::Event {
-                kind: super::audit::kind::SHEET_SHARING,
-                actor: Some(mentee.id),
-                subject: Some(mentee.id),
-                detail: Some(if share { "on" } else { "off" }.into()),
-                ..Default::default()
-            },
+            at,
+            super::audit::kind::SHEET_SHARING,
+            mentee.id,
+            None,
+            detail,
         )
         .await?;
     }
