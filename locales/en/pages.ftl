@@ -712,6 +712,7 @@ account-email-submit = Change email address
 field-current_password = Current password
 field-new_password = New password
 field-new_password-help = At least 10 characters; common passwords are refused. A long phrase works well.
+field-email_current_password = Current password (email change)
 field-delete_password = Current password
 field-confirm = Confirmation
 problem-too_common = This password is too common and easy to guess. Please choose another.

@@ -704,6 +704,7 @@ account-email-submit = メールアドレスを変更する
 field-current_password = 現在のパスワード
 field-new_password = 新しいパスワード
 field-new_password-help = 10文字以上で、よく使われるパスワードは使えません。長い文章のようなパスワードがおすすめです。
+field-email_current_password = 現在のパスワード（メールアドレスの変更）
 field-delete_password = 現在のパスワード
 field-confirm = 確認
 problem-too_common = よく使われていて推測されやすいパスワードです。別のパスワードにしてください。

@@ -128,6 +128,19 @@ async fn the_account_page_changes_email_and_password_with_errors_beside_the_fiel
         )
         .await;
     assert!(r.body.contains("パスワードが正しくありません"));
+    // A wrong password in the email form is shown beside that form's field only.
+    let r = b
+        .post(
+            "/settings/email",
+            &[
+                ("current_password", "wrong-wrong-wrong"),
+                ("email", "hanako2@example.jp"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, Status::Ok);
+    assert!(r.body.contains("id=\"f-email_current_password-error\""));
+    assert!(!r.body.contains("id=\"f-current_password-error\""));
     let r = b
         .post(
             "/settings/email",

@@ -97,7 +97,17 @@ async fn email(
         form.get("email"),
         ip.0,
     )
-    .await;
+    .await
+    // This form's own password field, so that its message is shown beside
+    // it and not beside the password form's.
+    .map_err(|mut e| {
+        if let Some(v) = e.fields.as_mut().and_then(|f| f.remove("current_password")) {
+            e.fields
+                .get_or_insert_with(Default::default)
+                .insert("email_current_password".into(), v);
+        }
+        e
+    });
     let values = json!({"email": form.get("email")});
     account_answer(app, &page, &user, result, values, "flash-email-changed")
 }
