@@ -105,24 +105,11 @@ impl<'r> FromRequest<'r> for FromThisSite {
 
 /// Record a CSRF failure (time, user if known, address, path).
 async fn refuse(req: &Request<'_>) {
-    let Some(app) = req.rocket().state::<crate::App>() else {
-        return;
-    };
     let actor = match crate::auth::MaybeUser::from_request(req).await {
         request::Outcome::Success(crate::auth::MaybeUser(u)) => u.map(|u| u.id),
         _ => None,
     };
-    crate::db::audit::security(
-        app,
-        crate::db::audit::Event {
-            kind: crate::db::audit::kind::CSRF_FAILED,
-            actor,
-            ip: crate::auth::client_ip(req),
-            path: Some(&crate::auth::logged_path(req)),
-            ..Default::default()
-        },
-    )
-    .await;
+    crate::auth::log_request(req, crate::db::audit::kind::CSRF_FAILED, actor).await;
 }
 
 /// A submitted HTML form whose CSRF token was checked, as name/value pairs in order.

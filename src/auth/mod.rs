@@ -71,17 +71,7 @@ async fn resolve(req: &Request<'_>) -> Option<users::Model> {
             let _ = web_sessions::Entity::delete_by_id(row.id)
                 .exec(&app.db.conn)
                 .await;
-            audit::security(
-                app,
-                Event {
-                    kind: kind::SESSION_EXPIRED,
-                    actor: Some(row.user_id),
-                    ip: client_ip(req),
-                    path: Some(&logged_path(req)),
-                    ..Default::default()
-                },
-            )
-            .await;
+            log_request(req, kind::SESSION_EXPIRED, Some(row.user_id)).await;
             return None;
         }
         // Keep the idle clock to the minute: one write a minute at most.
@@ -202,18 +192,21 @@ impl<'r> FromRequest<'r> for Mentor {
 
 /// A signed-in user asked for something her role may never do.
 async fn deny(req: &Request<'_>, user_id: i32) {
+    log_request(req, kind::DENIED, Some(user_id)).await;
+}
+
+/// A security line about this request: its client address and route.
+pub async fn log_request(req: &Request<'_>, kind: &str, actor: Option<i32>) {
     if let Some(app) = app(req) {
-        audit::security(
-            app,
-            Event {
-                kind: kind::DENIED,
-                actor: Some(user_id),
-                ip: client_ip(req),
-                path: Some(&logged_path(req)),
-                ..Default::default()
-            },
-        )
-        .await;
+        let path = logged_path(req);
+        let event = Event {
+            kind,
+            actor,
+            ip: client_ip(req),
+            path: Some(&path),
+            ..Default::default()
+        };
+        audit::security(app, event).await;
     }
 }
 

@@ -6,9 +6,9 @@
 //! (statuses, times, ratings) and empties everything she or others wrote.
 use super::audit::{self, kind, Event};
 use super::entities::{
-    api_tokens, assignments, audit_events, busy_calendars, calendar_feeds, call_notes,
-    intake_edits, mentor_profiles, outbox, plan_extensions, plan_feedback, plan_sessions, plans,
-    sheet_reads, sheets, users, web_sessions,
+    assignments, audit_events, busy_calendars, calendar_feeds, call_notes, intake_edits,
+    mentor_profiles, outbox, plan_extensions, plan_feedback, plan_sessions, plans, sheet_reads,
+    sheets, users,
 };
 use crate::auth::{self, password, throttle};
 use crate::domain::account::Email;
@@ -368,14 +368,6 @@ pub async fn erase(app: &App, mentee: &users::Model) -> AppResult<()> {
     active.updated_at = Set(now);
     active.update(&tx).await?;
     auth::end_all_sessions(&tx, id, None, None).await?;
-    web_sessions::Entity::delete_many()
-        .filter(web_sessions::Column::UserId.eq(id))
-        .exec(&tx)
-        .await?;
-    api_tokens::Entity::delete_many()
-        .filter(api_tokens::Column::UserId.eq(id))
-        .exec(&tx)
-        .await?;
     calendar_feeds::Entity::delete_many()
         .filter(calendar_feeds::Column::UserId.eq(id))
         .exec(&tx)

@@ -146,42 +146,28 @@ async fn two_processes_share_the_outbox_without_double_sending_sqlite() {
     two_processes(spawn_app(Backend::Sqlite).await).await;
 }
 
+fn one_email() -> Email<'static> {
+    Email {
+        kind: "intake_submitted",
+        to_address: "hanako@example.jp",
+        to_name: "花子",
+        lang: Lang::Ja,
+        ctx: json!({"link": "http://kakehashi.test/intake"}),
+    }
+}
+
 on_both!(
     a_rolled_back_change_sends_nothing,
     |app: TestApp| async move {
         let tx = app.app.db.begin_write().await.unwrap();
-        enqueue(
-            &tx,
-            &app.app,
-            Email {
-                kind: "intake_submitted",
-                to_address: "hanako@example.jp",
-                to_name: "花子",
-                lang: Lang::Ja,
-                ctx: json!({"link": "http://kakehashi.test/intake"}),
-            },
-        )
-        .await
-        .unwrap();
+        enqueue(&tx, &app.app, one_email()).await.unwrap();
         tx.rollback().await.unwrap();
         let transport = Transport::from_config(&app.app.cfg.mail).unwrap();
         assert_eq!(deliver_due(&app.app, &transport).await.unwrap(), 0);
         assert!(rows(&app).await.is_empty());
         // And committed, it goes.
         let tx = app.app.db.conn.begin().await.unwrap();
-        enqueue(
-            &tx,
-            &app.app,
-            Email {
-                kind: "intake_submitted",
-                to_address: "hanako@example.jp",
-                to_name: "花子",
-                lang: Lang::Ja,
-                ctx: json!({"link": "http://kakehashi.test/intake"}),
-            },
-        )
-        .await
-        .unwrap();
+        enqueue(&tx, &app.app, one_email()).await.unwrap();
         tx.commit().await.unwrap();
         assert_eq!(deliver_due(&app.app, &transport).await.unwrap(), 1);
     }
