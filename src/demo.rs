@@ -10,8 +10,8 @@
 //! `office@demo.kakehashi.jp`, mentors `mentor<i>@demo.kakehashi.jp`,
 //! mentees `mentee<i>@demo.kakehashi.jp`.
 use crate::db::entities::{
-    assignments, intakes, mentor_profiles, outbox, plan_feedback, plan_sessions, plans, sheets,
-    users,
+    api_tokens, assignments, intakes, mentor_profiles, outbox, plan_feedback, plan_sessions, plans,
+    sheets, users,
 };
 use crate::db::Db;
 use crate::domain::codes::*;
@@ -596,4 +596,221 @@ pub async fn generate(
     }
     summary.emails = insert_all(db, mails).await?.len();
     Ok(summary)
+}
+
+/// What the load scenario needs beyond the demo programme: API tokens for the
+/// coordinator, for `count` mentees each holding a complete draft intake
+/// (ready to submit), and for `count` mentees each in an active single-session
+/// plan whose held session has a draft sheet (ready to submit).
+#[derive(Debug, Clone, Default)]
+pub struct LoadKit {
+    pub coordinator_token: String,
+    /// Bearer tokens of mentees with a complete draft intake.
+    pub intakes: Vec<String>,
+    /// (bearer token, session id) of mentees with a draft sheet to submit.
+    pub sheets: Vec<(String, i32)>,
+    /// An intake waiting in the queue, for the candidate list.
+    pub queued_intake: i32,
+}
+
+fn token_row(user_id: i32, now: DateTime<Utc>) -> (String, api_tokens::ActiveModel) {
+    let secret = crate::auth::tokens::new_secret();
+    let row = api_tokens::ActiveModel {
+        id: NotSet,
+        token_hash: Set(crate::auth::tokens::digest(&secret)),
+        user_id: Set(user_id),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::days(2)),
+        revoked_at: Set(None),
+    };
+    (secret, row)
+}
+
+/// Write the load kit into a database that holds the demo programme.
+/// Refuses (409) a second time, and (404) without the demo.
+pub async fn load_kit(db: &Db, now: DateTime<Utc>, count: usize) -> AppResult<LoadKit> {
+    let coordinator = users::Entity::find()
+        .filter(users::Column::Email.eq(COORDINATOR))
+        .one(&db.conn)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if users::Entity::find()
+        .filter(users::Column::Email.eq(format!("load-intake0@{DOMAIN}")))
+        .count(&db.conn)
+        .await?
+        > 0
+    {
+        return Err(AppError::conflict(
+            "load_kit_present",
+            "This database already holds the load kit.",
+        ));
+    }
+    let mentors = mentor_profiles::Entity::find()
+        .filter(mentor_profiles::Column::Accepting.eq(true))
+        .all(&db.conn)
+        .await?;
+    if mentors.is_empty() {
+        return Err(AppError::not_found());
+    }
+    let queued_intake = intakes::Entity::find()
+        .filter(intakes::Column::Status.eq(IntakeStatus::Submitted.as_str()))
+        .one(&db.conn)
+        .await?
+        .ok_or_else(AppError::not_found)?
+        .id;
+    let mut rng = StdRng::seed_from_u64(7);
+    let hash = crate::auth::password::hash(PASSWORD)?;
+    let mut people = Vec::with_capacity(2 * count);
+    for kind in ["load-intake", "load-sheet"] {
+        for i in 0..count {
+            people.push(user(
+                format!("{kind}{i}@{DOMAIN}"),
+                name(&mut rng),
+                Role::Mentee,
+                &hash,
+                now,
+            ));
+        }
+    }
+    let people = insert_all(db, people).await?;
+    let (drafting, sheeting) = people.split_at(count);
+
+    let intake_rows = people
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let f = intake_fields(&mut rng, true);
+            let matched = i >= count;
+            intakes::ActiveModel {
+                id: NotSet,
+                mentee_id: Set(u.id),
+                status: Set(if matched {
+                    IntakeStatus::Matched
+                } else {
+                    IntakeStatus::Draft
+                }
+                .as_str()
+                .into()),
+                completeness: Set(i32::from(f.completeness())),
+                needs_call: Set(f.needs_call()),
+                fields: Set(serde_json::to_string(&f).unwrap_or_default()),
+                consent_version: Set(matched.then(|| CONSENT_VERSION.to_string())),
+                consented_at: Set(matched.then_some(now)),
+                submitted_at: Set(matched.then_some(now)),
+                created_at: Set(now),
+                updated_at: Set(now),
+            }
+        })
+        .collect();
+    let intake_models = insert_all(db, intake_rows).await?;
+    let matched = &intake_models[count..];
+
+    let assignment_rows = matched
+        .iter()
+        .enumerate()
+        .map(|(i, intake)| assignments::ActiveModel {
+            id: NotSet,
+            intake_id: Set(intake.id),
+            mentor_id: Set(mentors[i % mentors.len()].id),
+            coordinator_id: Set(coordinator.id),
+            status: Set(AssignmentStatus::Accepted.as_str().into()),
+            message: Set("ご紹介します。".into()),
+            decline_reason: Set(None),
+            created_at: Set(now),
+            decided_at: Set(Some(now)),
+        })
+        .collect();
+    let assignment_models = insert_all(db, assignment_rows).await?;
+    let plan_rows = assignment_models
+        .iter()
+        .zip(sheeting)
+        .map(|(a, u)| plans::ActiveModel {
+            id: NotSet,
+            assignment_id: Set(a.id),
+            intake_id: Set(a.intake_id),
+            mentee_id: Set(u.id),
+            mentor_id: Set(a.mentor_id),
+            kind: Set(PlanKind::Single.as_str().into()),
+            status: Set(PlanStatus::Active.as_str().into()),
+            created_at: Set(now),
+            completed_at: Set(None),
+        })
+        .collect();
+    let plan_models = insert_all(db, plan_rows).await?;
+    let (theme, prompts) = crate::db::plans::DEFAULT_TEMPLATE[0];
+    let starts = now - Duration::days(1);
+    let session_rows = plan_models
+        .iter()
+        .map(|p| plan_sessions::ActiveModel {
+            id: NotSet,
+            plan_id: Set(p.id),
+            number: Set(1),
+            theme: Set(theme.into()),
+            prompts: Set(serde_json::to_string(prompts).unwrap_or_default()),
+            status: Set(SessionStatus::Held.as_str().into()),
+            starts_at: Set(Some(starts)),
+            ends_at: Set(Some(starts + Duration::minutes(60))),
+            meeting_url: Set(Some("https://meet.example.jp/load".to_string())),
+            uid: Set(format!("load-{}-1@{DOMAIN}", p.id)),
+            sequence: Set(0),
+            created_at: Set(now),
+            updated_at: Set(now),
+            proposals: Set("[]".into()),
+            proposed_by: Set(None),
+            proposal_message: Set(None),
+            proposal_meeting_url: Set(None),
+            proposed_at: Set(None),
+            confirmed_at: Set(Some(starts - Duration::days(7))),
+            held_at: Set(Some(starts + Duration::minutes(60))),
+            cancel_reason: Set(None),
+            cancelled_at: Set(None),
+            reminded_at: Set(Some(starts - Duration::days(1))),
+            sheet_status: Set(SheetStatus::Draft.as_str().into()),
+            sheet_nudged_at: Set(Some(now)),
+        })
+        .collect();
+    let session_models = insert_all(db, session_rows).await?;
+    let sheet_rows = session_models
+        .iter()
+        .zip(&plan_models)
+        .map(|(s, p)| sheets::ActiveModel {
+            id: NotSet,
+            session_id: Set(s.id),
+            plan_id: Set(p.id),
+            mentee_id: Set(p.mentee_id),
+            realizations: Set(pick(&mut rng, REALIZATIONS).to_string()),
+            next_actions: Set(pick(&mut rng, ACTIONS).to_string()),
+            questions: Set(String::new()),
+            version: Set(1),
+            created_at: Set(now),
+            updated_at: Set(now),
+            submitted_at: Set(None),
+            reply_message: Set(None),
+            reply_strengths: Set(None),
+            replied_at: Set(None),
+            reply_nudged_at: Set(None),
+        })
+        .collect();
+    insert_all(db, sheet_rows).await?;
+
+    let mut kit = LoadKit {
+        queued_intake,
+        ..Default::default()
+    };
+    let mut token_rows = Vec::with_capacity(2 * count + 1);
+    let (secret, row) = token_row(coordinator.id, now);
+    kit.coordinator_token = secret;
+    token_rows.push(row);
+    for u in drafting {
+        let (secret, row) = token_row(u.id, now);
+        kit.intakes.push(secret);
+        token_rows.push(row);
+    }
+    for (u, s) in sheeting.iter().zip(&session_models) {
+        let (secret, row) = token_row(u.id, now);
+        kit.sheets.push((secret, s.id));
+        token_rows.push(row);
+    }
+    insert_all(db, token_rows).await?;
+    Ok(kit)
 }

@@ -7,6 +7,7 @@ pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod floor;
 pub mod i18n;
 pub mod mail;
 pub mod routes;

@@ -45,6 +45,19 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// For the load scenario, on a database holding the demo: API tokens for
+    /// the coordinator and for `count` mentees with a draft intake ready to
+    /// submit and `count` with a draft sheet ready to submit, written as files
+    /// into `out`.
+    LoadKit {
+        #[arg(long, default_value_t = 20000)]
+        count: usize,
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Serve the load scenario's floor routes (bare Rocket, one row, 100 rows,
+    /// one write) on the configured database; see README, Performance.
+    Floor,
 }
 
 /// Connect to the configured database and bring its schema up to date.
@@ -148,6 +161,28 @@ async fn run(cli: Cli) -> Result<(), String> {
                 kakehashi::demo::COORDINATOR,
                 kakehashi::demo::PASSWORD
             );
+            Ok(())
+        }
+        Command::LoadKit { count, out } => {
+            let db = database(&figment).await?;
+            let kit = kakehashi::demo::load_kit(&db, clock.now(), count)
+                .await
+                .map_err(|e| e.message)?;
+            let write = |name: &str, body: String| {
+                std::fs::write(out.join(name), body).map_err(|e| format!("{name}: {e}"))
+            };
+            std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+            write("coordinator.token", kit.coordinator_token)?;
+            write("queued-intake", kit.queued_intake.to_string())?;
+            write("intakes.txt", kit.intakes.join("\n") + "\n")?;
+            let sheets: Vec<String> = kit.sheets.iter().map(|(t, s)| format!("{t} {s}")).collect();
+            write("sheets.txt", sheets.join("\n") + "\n")?;
+            println!("load kit written to {}", out.display());
+            Ok(())
+        }
+        Command::Floor => {
+            let rocket = kakehashi::floor::build(figment).await?;
+            rocket.launch().await.map_err(|e| e.to_string())?;
             Ok(())
         }
         Command::CreateCoordinator {

@@ -175,7 +175,7 @@ pub async fn mentor_may_see_intake<C: ConnectionTrait>(
 /// already answered: 409).
 async fn lock_pending(
     app: &App,
-    tx: &sea_orm::DatabaseTransaction,
+    tx: &super::WriteTx,
     id: i32,
     mentor_id: i32,
 ) -> AppResult<assignments::Model> {

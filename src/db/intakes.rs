@@ -175,28 +175,56 @@ pub async fn submit(app: &App, mentee: &users::Model) -> AppResult<intakes::Mode
     Ok(row)
 }
 
-/// The coordinator's queue: needs-call first, then oldest submission first.
+/// One line of the coordinator's queue: the intake's summary and her name,
+/// without the form's fields.
+#[derive(Debug, Clone, sea_orm::FromQueryResult)]
+pub struct QueueRow {
+    pub id: i32,
+    pub mentee_id: i32,
+    pub status: String,
+    pub completeness: i32,
+    pub needs_call: bool,
+    pub submitted_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub mentee_name: String,
+}
+
+/// The coordinator's queue: needs-call first, then oldest submission first,
+/// read in the order of `idx_intakes_queue_order` with her name joined.
 pub async fn queue<C: ConnectionTrait>(
     conn: &C,
     status: IntakeStatus,
     paging: Paging,
-) -> AppResult<(Vec<(intakes::Model, users::Model)>, u64)> {
+) -> AppResult<(Vec<QueueRow>, u64)> {
+    use sea_orm::JoinType;
     let q = intakes::Entity::find().filter(intakes::Column::Status.eq(status.as_str()));
     let total = q.clone().count(conn).await?;
     let rows = q
+        .select_only()
+        .columns([
+            intakes::Column::Id,
+            intakes::Column::MenteeId,
+            intakes::Column::Status,
+            intakes::Column::Completeness,
+            intakes::Column::NeedsCall,
+            intakes::Column::SubmittedAt,
+        ])
+        .column_as(users::Column::DisplayName, "mentee_name")
+        .join(
+            JoinType::InnerJoin,
+            intakes::Entity::belongs_to(users::Entity)
+                .from(intakes::Column::MenteeId)
+                .to(users::Column::Id)
+                .into(),
+        )
         .order_by_desc(intakes::Column::NeedsCall)
         .order_by_asc(intakes::Column::SubmittedAt)
         .order_by_asc(intakes::Column::Id)
         .offset(paging.offset())
         .limit(paging.limit)
+        .into_model::<QueueRow>()
         .all(conn)
         .await?;
-    let mentees = users_by_id(conn, rows.iter().map(|r| r.mentee_id).collect()).await?;
-    let out = rows
-        .into_iter()
-        .filter_map(|r| mentees.get(&r.mentee_id).cloned().map(|u| (r, u)))
-        .collect();
-    Ok((out, total))
+    Ok((rows, total))
 }
 
 pub async fn users_by_id<C: ConnectionTrait>(

@@ -153,6 +153,15 @@ pub async fn all<C: ConnectionTrait>(conn: &C) -> AppResult<Vec<MentorView>> {
     views(conn, rows).await
 }
 
+/// These mentors (by profile id), in no particular order.
+pub async fn by_ids<C: ConnectionTrait>(conn: &C, ids: &[i32]) -> AppResult<Vec<MentorView>> {
+    let rows = mentor_profiles::Entity::find()
+        .filter(mentor_profiles::Column::Id.is_in(ids.to_vec()))
+        .all(conn)
+        .await?;
+    views(conn, rows).await
+}
+
 pub async fn get<C: ConnectionTrait>(conn: &C, id: i32) -> AppResult<MentorView> {
     let rows = mentor_profiles::Entity::find_by_id(id).all(conn).await?;
     views(conn, rows)

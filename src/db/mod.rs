@@ -20,14 +20,69 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
     ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
-    TransactionOptions, TransactionTrait,
+    DbErr, ExecResult, QueryResult, Statement, TransactionOptions, TransactionTrait,
 };
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::{Mutex, OwnedMutexGuard};
 
 /// The application's handle on the database.
 #[derive(Clone)]
 pub struct Db {
     pub conn: DatabaseConnection,
+    /// SQLite has one writer at a time: write transactions queue here, in
+    /// order, instead of spinning on the busy timeout (a lock storm under
+    /// many connections). `None` on PostgreSQL.
+    writer: Option<Arc<Mutex<()>>>,
+    /// Bumped after every committed write transaction of this process; the
+    /// caches built from the database (the mentor roster) compare it.
+    generation: Arc<AtomicU64>,
+    /// The mentor roster as ranking needs it (see `matching::roster`).
+    pub roster: Arc<matching::RosterCache>,
+}
+
+/// A write transaction: the queue's place on SQLite is held until it ends,
+/// and its commit bumps the database's generation.
+pub struct WriteTx {
+    tx: DatabaseTransaction,
+    generation: Arc<AtomicU64>,
+    _writer: Option<OwnedMutexGuard<()>>,
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> Result<(), DbErr> {
+        self.tx.commit().await?;
+        self.generation.fetch_add(1, Ordering::Release);
+        Ok(())
+    }
+
+    /// Undo everything (dropping the transaction does the same).
+    pub async fn rollback(self) -> Result<(), DbErr> {
+        self.tx.rollback().await
+    }
+}
+
+#[async_trait::async_trait]
+impl ConnectionTrait for WriteTx {
+    fn get_database_backend(&self) -> DbBackend {
+        self.tx.get_database_backend()
+    }
+    async fn execute_raw(&self, stmt: Statement) -> Result<ExecResult, DbErr> {
+        self.tx.execute_raw(stmt).await
+    }
+    async fn execute_unprepared(&self, sql: &str) -> Result<ExecResult, DbErr> {
+        self.tx.execute_unprepared(sql).await
+    }
+    async fn query_one_raw(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
+        self.tx.query_one_raw(stmt).await
+    }
+    async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
+        self.tx.query_all_raw(stmt).await
+    }
+    fn support_returning(&self) -> bool {
+        self.tx.support_returning()
+    }
 }
 
 impl Db {
@@ -50,7 +105,19 @@ impl Db {
             opts.max_connections(16).min_connections(1);
         }
         let conn = Database::connect(opts).await?;
-        Ok(Db { conn })
+        let writer =
+            (conn.get_database_backend() == DbBackend::Sqlite).then(|| Arc::new(Mutex::new(())));
+        Ok(Db {
+            conn,
+            writer,
+            generation: Arc::new(AtomicU64::new(0)),
+            roster: Arc::new(matching::RosterCache::default()),
+        })
+    }
+
+    /// How many write transactions this process has committed.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
     }
 
     pub async fn migrate(&self) -> Result<(), sea_orm::DbErr> {
@@ -66,12 +133,24 @@ impl Db {
     /// queue behind the busy timeout instead of one failing with "database is
     /// locked" when it upgrades; on PostgreSQL rows are locked explicitly
     /// (`SELECT … FOR UPDATE`) where a decision depends on them.
-    pub async fn begin_write(&self) -> Result<DatabaseTransaction, AppError> {
+    ///
+    /// On SQLite write transactions also queue in this process first (one
+    /// writer at a time, first come first served), so the busy timeout is
+    /// only met by another process.
+    pub async fn begin_write(&self) -> Result<WriteTx, AppError> {
+        let writer = match &self.writer {
+            Some(w) => Some(w.clone().lock_owned().await),
+            None => None,
+        };
         let opts = TransactionOptions {
             sqlite_transaction_mode: Some(sea_orm::SqliteTransactionMode::Immediate),
             ..Default::default()
         };
-        Ok(self.conn.begin_with_options(opts).await?)
+        Ok(WriteTx {
+            tx: self.conn.begin_with_options(opts).await?,
+            generation: self.generation.clone(),
+            _writer: writer,
+        })
     }
 
     /// Does the database answer?

@@ -21,6 +21,7 @@ mod mail_faults;
 mod matrix;
 mod openapi;
 mod pages;
+mod performance;
 mod privacy;
 mod security_csrf;
 mod security_log;

@@ -27,9 +27,10 @@ async fn queue(
     let tz = tz(&c.0);
     let intakes: Vec<Value> = rows
         .iter()
-        .map(|(i, m)| {
+        .map(|i| {
             json!({
-                "id": i.id, "mentee": json::person(m), "status": i.status, "completeness": i.completeness,
+                "id": i.id, "mentee": {"id": i.mentee_id, "display_name": i.mentee_name},
+                "status": i.status, "completeness": i.completeness,
                 "needs_call": i.needs_call, "submitted_at": json::opt_time(i.submitted_at, tz),
             })
         })
@@ -87,7 +88,7 @@ async fn candidates(
 ) -> Result<Json<Value>, AppError> {
     let limit = paging(limit, None)?.limit as usize;
     let (row, _) = db::intakes::get(&app.db.conn, id).await?;
-    let ranked = db::matching::candidates(&app.db.conn, &row, limit).await?;
+    let ranked = db::matching::candidates(&app.db, &row, limit).await?;
     Ok(Json(
         json!({"candidates": ranked.iter().map(|(r, m)| json::candidate(r, m)).collect::<Vec<_>>()}),
     ))

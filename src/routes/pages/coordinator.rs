@@ -37,8 +37,8 @@ async fn queue(
     let (rows, total) = db::intakes::queue(&app.db.conn, status, paging).await?;
     let intakes: Vec<Value> = rows
         .iter()
-        .map(|(i, m)| {
-            json!({"id": i.id, "mentee_name": m.display_name, "status": i.status, "completeness": i.completeness,
+        .map(|i| {
+            json!({"id": i.id, "mentee_name": i.mentee_name, "status": i.status, "completeness": i.completeness,
                    "needs_call": i.needs_call, "submitted_at": i.submitted_at.map(|t| pg.dt(t))})
         })
         .collect();
@@ -74,23 +74,25 @@ async fn render_intake(
             json!({"editor": u.display_name, "fields": fields, "created_at": page.dt(e.created_at)})
         })
         .collect();
-    let roster = db::mentors::all(&app.db.conn).await?;
+    let assigned = db::assignments::for_intake(&app.db.conn, id).await?;
+    let ids: Vec<i32> = assigned.iter().map(|a| a.mentor_id).collect();
+    let named = db::mentors::by_ids(&app.db.conn, &ids).await?;
     let name_of = |mentor_id: i32| {
-        roster
+        named
             .iter()
             .find(|m| m.row.id == mentor_id)
             .map(|m| m.user.display_name.clone())
             .unwrap_or_default()
     };
-    let assignments: Vec<Value> = db::assignments::for_intake(&app.db.conn, id)
-        .await?
+    let assignments: Vec<Value> = assigned
         .iter()
         .map(|a| {
             json!({"id": a.id, "mentor_name": name_of(a.mentor_id), "status": a.status, "message": a.message,
                    "decline_reason": a.decline_reason, "created_at": page.dt(a.created_at)})
         })
         .collect();
-    let candidates: Vec<Value> = db::matching::rank_roster(&roster, &row, 20)
+    let candidates: Vec<Value> = db::matching::candidates(&app.db, &row, 20)
+        .await?
         .iter()
         .map(|(r, m)| {
             json!({"mentor_id": m.row.id, "display_name": m.user.display_name, "headline": m.profile.headline,

@@ -1,0 +1,51 @@
+//! Performance (issue 7): the coordinator's queue is read in the order of an
+//! index — submitted intakes needing a call first, then oldest submission —
+//! so a page of 100 rows is read without sorting every submitted intake.
+use sea_orm_migration::prelude::*;
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.drop_index(
+            Index::drop()
+                .name("idx_intakes_queue")
+                .table("intakes")
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("idx_intakes_queue_order")
+                .table("intakes")
+                .col("status")
+                .col(("needs_call", IndexOrder::Desc))
+                .col("submitted_at")
+                .col("id")
+                .to_owned(),
+        )
+        .await
+    }
+
+    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.drop_index(
+            Index::drop()
+                .name("idx_intakes_queue_order")
+                .table("intakes")
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("idx_intakes_queue")
+                .table("intakes")
+                .col("status")
+                .col("needs_call")
+                .col("submitted_at")
+                .to_owned(),
+        )
+        .await
+    }
+}

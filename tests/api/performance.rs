@@ -1,0 +1,200 @@
+//! Issue 7's tooling and caches: the load kit is ready to use, the floor
+//! routes do what the load scenario compares against, and the cached mentor
+//! roster follows every change at once.
+use crate::helpers::*;
+use crate::on_both;
+use kakehashi::clock::Clock;
+use kakehashi::db::entities::{audit_events, outbox, users};
+use kakehashi::demo::{generate, load_kit, COORDINATOR};
+use rocket::http::{ContentType, Header, Status};
+use rocket::local::asynchronous::Client;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::json;
+
+on_both!(the_load_kit_is_ready_to_submit, |app: TestApp| async move {
+    let db = &app.app.db;
+    // Without the demo there is nothing to build the kit on.
+    let none = load_kit(db, app.clock.now(), 3).await;
+    assert_eq!(none.unwrap_err().status, Status::NotFound);
+    generate(db, app.clock.now(), 60, 8, 3).await.unwrap();
+    let kit = load_kit(db, app.clock.now(), 4).await.unwrap();
+    assert_eq!((kit.intakes.len(), kit.sheets.len()), (4, 4));
+    for token in &kit.intakes {
+        let r = app.post("/api/v1/intake/submit", token, json!({})).await;
+        assert_eq!(r.status, Status::Ok, "{:?}", r.body);
+        assert_eq!(r.body["intake"]["status"], "submitted");
+    }
+    for (token, session) in &kit.sheets {
+        let r = app
+            .get(&format!("/api/v1/sessions/{session}/invite.ics"), token)
+            .await;
+        assert_eq!(r.status, Status::Ok);
+        let r = app
+            .post(
+                &format!("/api/v1/sessions/{session}/sheet/submit"),
+                token,
+                json!({}),
+            )
+            .await;
+        assert_eq!(r.status, Status::Ok, "{:?}", r.body);
+        assert_eq!(r.body["sheet"]["status"], "submitted");
+    }
+    // Each submission enqueued its email: four to the coordinator or
+    // mentee for the intakes, four to mentors for the sheets.
+    let queued = outbox::Entity::find()
+        .filter(outbox::Column::Status.eq("pending"))
+        .count(&db.conn)
+        .await
+        .unwrap();
+    assert!(queued >= 8, "{queued}");
+    let r = app
+        .get(
+            &format!("/api/v1/intakes/{}/candidates", kit.queued_intake),
+            &kit.coordinator_token,
+        )
+        .await;
+    assert_eq!(r.status, Status::Ok);
+    assert!(!r.body["candidates"].as_array().unwrap().is_empty());
+    let again = load_kit(db, app.clock.now(), 2).await;
+    assert_eq!(again.unwrap_err().status, Status::Conflict);
+});
+
+on_both!(the_floor_routes_answer, |app: TestApp| async move {
+    // Hold the whole test app (and its temporary folder), not only the
+    // fields used below.
+    let app = app;
+    generate(&app.app.db, app.clock.now(), 10, 2, 3)
+        .await
+        .unwrap();
+    let conn = &app.app.db.conn;
+    let coordinator = users::Entity::find()
+        .filter(users::Column::Email.eq(COORDINATOR))
+        .one(conn)
+        .await
+        .unwrap()
+        .unwrap();
+    let floor = kakehashi::floor::build(app.figment.clone()).await.unwrap();
+    let client = Client::untracked(floor).await.unwrap();
+    let r = client.get("/floor/plain").dispatch().await;
+    assert_eq!(r.into_string().await.unwrap(), "ok");
+    let r = client
+        .get(format!("/floor/one?id={}", coordinator.id))
+        .dispatch()
+        .await;
+    assert_eq!(r.content_type(), Some(ContentType::HTML));
+    assert!(r
+        .into_string()
+        .await
+        .unwrap()
+        .contains(&coordinator.display_name));
+    let r = client.get("/floor/one?id=999999").dispatch().await;
+    assert_eq!(r.status(), Status::NotFound);
+    let body = client
+        .get("/floor/list")
+        .dispatch()
+        .await
+        .into_string()
+        .await
+        .unwrap();
+    assert_eq!(body.matches("<tr><td>").count(), 13, "1 + 2 + 10 people");
+    let before = outbox::Entity::find().count(conn).await.unwrap();
+    let r = client
+        .post("/floor/write")
+        .header(Header::new("Content-Length", "0"))
+        .dispatch()
+        .await;
+    assert_eq!(r.status(), Status::Ok);
+    assert_eq!(
+        outbox::Entity::find().count(conn).await.unwrap(),
+        before + 1
+    );
+    let floor_mail = outbox::Entity::find()
+        .filter(outbox::Column::Kind.eq("floor"))
+        .one(conn)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(floor_mail.status, "sent", "no worker may pick it up");
+    let lines = audit_events::Entity::find()
+        .filter(audit_events::Column::Kind.eq("floor"))
+        .count(conn)
+        .await
+        .unwrap();
+    assert_eq!(lines, 1);
+});
+
+/// The candidates' loads and eligibility as the API shows them, by mentor id.
+async fn candidates(app: &TestApp, coord: &str, intake: i64) -> Vec<(i64, i64, bool)> {
+    let r = app
+        .get(&format!("/api/v1/intakes/{intake}/candidates"), coord)
+        .await;
+    assert_eq!(r.status, Status::Ok, "{:?}", r.body);
+    let mut out: Vec<(i64, i64, bool)> = r.body["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["mentor"]["id"].as_i64().unwrap(),
+                c["pending_mentees"].as_i64().unwrap() + c["active_mentees"].as_i64().unwrap(),
+                c["eligible"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+on_both!(
+    the_cached_roster_follows_every_change,
+    |app: TestApp| async move {
+        let coord = app.coordinator("office@example.jp").await;
+        let profile = json!({"capacity": 2, "accepting": true});
+        let (a, a_token) = app.mentor(&coord, "a@example.jp", profile.clone()).await;
+        let (b, _) = app.mentor(&coord, "b@example.jp", profile).await;
+        let (_, first) = app.submitted_mentee("first@example.jp", json!({})).await;
+        let (_, second) = app.submitted_mentee("second@example.jp", json!({})).await;
+        let seen = candidates(&app, &coord, second).await;
+        assert_eq!(seen, vec![(a, 0, true), (b, 0, true)]);
+        // An assignment raises her load at once…
+        let r = app
+            .post(
+                &format!("/api/v1/intakes/{first}/assignments"),
+                &coord,
+                json!({"mentor_id": a}),
+            )
+            .await;
+        assert_eq!(r.status, Status::Created, "{:?}", r.body);
+        let assignment = r.body["assignment"]["id"].as_i64().unwrap();
+        assert_eq!(
+            candidates(&app, &coord, second).await,
+            vec![(a, 1, true), (b, 0, true)]
+        );
+        // …her declining lowers it again…
+        let r = app
+            .post(
+                &format!("/api/v1/assignments/{assignment}/decline"),
+                &a_token,
+                json!({"reason": "今月は難しいです"}),
+            )
+            .await;
+        assert_eq!(r.status, Status::Ok, "{:?}", r.body);
+        assert_eq!(
+            candidates(&app, &coord, second).await,
+            vec![(a, 0, true), (b, 0, true)]
+        );
+        // …and a profile change shows on the next ranking.
+        let r = app
+            .put(
+                &format!("/api/v1/mentors/{b}/profile"),
+                &coord,
+                json!({"profile": {"accepting": false}}),
+            )
+            .await;
+        assert_eq!(r.status, Status::Ok, "{:?}", r.body);
+        assert_eq!(
+            candidates(&app, &coord, second).await,
+            vec![(a, 0, true), (b, 0, false)]
+        );
+    }
+);
