@@ -190,6 +190,10 @@ def wrk(base, path, opts, method="GET", cookie=None, bearer=None, tokens=None):
     r["p50_ms"] = r["p50_us"] / 1000
     r["p99_ms"] = r["p99_us"] / 1000
     r["errors"] = r["socket_errors"] + r["non_2xx"]
+    if r["requests"] == 0:
+        # Nothing finished within the run: as slow as it gets.
+        r["p50_ms"] = r["p99_ms"] = float("inf")
+        r["note"] = "no request finished within the run"
     return r
 
 

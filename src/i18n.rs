@@ -17,7 +17,7 @@ fluent_templates::static_loader! {
     };
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
@@ -80,10 +80,28 @@ pub fn negotiate(setting: Option<&str>, accept_language: Option<&str>) -> Lang {
 
 /// Look a message up; a missing key shows the key itself (and a test makes
 /// sure no key is missing in either language).
+/// Messages without arguments are the same every time, so each is formatted
+/// once per language and then served from memory (a page of 100 rows asks for
+/// hundreds of them).
 pub fn t(lang: Lang, key: &str) -> String {
-    LOCALES
-        .try_lookup(&lang.langid(), key)
-        .unwrap_or_else(|| key.to_string())
+    static PLAIN: std::sync::OnceLock<std::sync::RwLock<HashMap<(Lang, String), String>>> =
+        std::sync::OnceLock::new();
+    let cache = PLAIN.get_or_init(Default::default);
+    if let Some(text) = cache
+        .read()
+        .ok()
+        .and_then(|c| c.get(&(lang, key.to_string())).cloned())
+    {
+        return text;
+    }
+    // Only keys of the catalogue are kept, so the cache cannot grow past it.
+    let Some(text) = LOCALES.try_lookup(&lang.langid(), key) else {
+        return key.to_string();
+    };
+    if let Ok(mut c) = cache.write() {
+        c.insert((lang, key.to_string()), text.clone());
+    }
+    text
 }
 
 /// Look a message up with arguments.

@@ -1,6 +1,8 @@
 //! Performance (issue 7): the coordinator's queue is read in the order of an
 //! index — submitted intakes needing a call first, then oldest submission —
-//! so a page of 100 rows is read without sorting every submitted intake.
+//! so a page of 100 rows is read without sorting every submitted intake; the
+//! index also holds the mentee and completeness, so the rows themselves (with
+//! the form's fields) are not read at all.
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
@@ -24,6 +26,8 @@ impl MigrationTrait for Migration {
                 .col(("needs_call", IndexOrder::Desc))
                 .col("submitted_at")
                 .col("id")
+                .col("mentee_id")
+                .col("completeness")
                 .to_owned(),
         )
         .await

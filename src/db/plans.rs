@@ -8,6 +8,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect, Set,
 };
+use std::collections::HashMap;
 
 /// The default themes and prompts (editable by the coordinator).
 pub const DEFAULT_TEMPLATE: [(&str, &[&str]); 3] = [
@@ -192,27 +193,36 @@ pub async fn views<C: ConnectionTrait>(
         .order_by_asc(plan_sessions::Column::Number)
         .all(conn)
         .await?;
-    let mentor_rows = super::entities::mentor_profiles::Entity::find()
-        .filter(
-            super::entities::mentor_profiles::Column::Id
-                .is_in(plans.iter().map(|p| p.mentor_id).collect::<Vec<_>>()),
-        )
+    use super::entities::mentor_profiles;
+    let mut mentor_ids: Vec<i32> = plans.iter().map(|p| p.mentor_id).collect();
+    mentor_ids.sort_unstable();
+    mentor_ids.dedup();
+    // Only which user each mentor is, not her profile.
+    let mentor_users: HashMap<i32, i32> = mentor_profiles::Entity::find()
+        .select_only()
+        .columns([mentor_profiles::Column::Id, mentor_profiles::Column::UserId])
+        .filter(mentor_profiles::Column::Id.is_in(mentor_ids))
+        .into_tuple::<(i32, i32)>()
         .all(conn)
-        .await?;
+        .await?
+        .into_iter()
+        .collect();
     let mut user_ids: Vec<i32> = plans.iter().map(|p| p.mentee_id).collect();
-    user_ids.extend(mentor_rows.iter().map(|m| m.user_id));
+    user_ids.extend(mentor_users.values().copied());
+    user_ids.sort_unstable();
+    user_ids.dedup();
     let users = super::intakes::users_by_id(conn, user_ids).await?;
+    let mut by_plan: HashMap<i32, Vec<plan_sessions::Model>> = HashMap::new();
+    for s in sessions {
+        by_plan.entry(s.plan_id).or_default().push(s);
+    }
     Ok(plans
         .into_iter()
         .filter_map(|plan| {
             let mentee = users.get(&plan.mentee_id)?.clone();
-            let mentor_user_id = mentor_rows.iter().find(|m| m.id == plan.mentor_id)?.user_id;
+            let mentor_user_id = *mentor_users.get(&plan.mentor_id)?;
             let mentor = users.get(&mentor_user_id)?.clone();
-            let sessions = sessions
-                .iter()
-                .filter(|s| s.plan_id == plan.id)
-                .cloned()
-                .collect();
+            let sessions = by_plan.remove(&plan.id).unwrap_or_default();
             Some(PlanView {
                 plan,
                 sessions,

@@ -95,6 +95,9 @@ fn t_function(args: &std::collections::HashMap<String, Value>) -> tera::Result<V
             fluent_args.push((k.clone(), value));
         }
     }
+    if fluent_args.is_empty() {
+        return Ok(Value::String(i18n::t(lang, key)));
+    }
     Ok(Value::String(i18n::t_values(lang, key, fluent_args)))
 }
 

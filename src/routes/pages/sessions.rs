@@ -638,7 +638,7 @@ async fn coordinator_plans(
     page_no: Option<&str>,
 ) -> Result<RawHtml<String>, AppError> {
     let n = page_no.and_then(|p| p.parse().ok()).unwrap_or(1);
-    let paging = db::Paging::new(Some(50), Some(n))?;
+    let paging = db::Paging::new(Some(100), Some(n))?;
     let (plans, total) = db::plans::list(&app.db.conn, Viewer::Coordinator, paging).await?;
     let now = app.clock.now();
     let rows: Vec<Value> = plans

@@ -408,7 +408,7 @@ async fn stalled(
     let page_view = view;
     let n = page.and_then(|p| p.parse().ok()).unwrap_or(1);
     let page = page_view;
-    let paging = db::Paging::new(Some(50), Some(n))?;
+    let paging = db::Paging::new(Some(100), Some(n))?;
     let now = app.clock.now();
     let min = crate::routes::api::min_wait(min_days).unwrap_or_else(|_| chrono::Duration::zero());
     let (rows, total) = db::sheets::stalled(&app.db.conn, now, min, paging).await?;
