@@ -549,7 +549,9 @@ pub async fn generate(
             reply_message: Set(replied.then(|| pick(&mut rng, REPLIES).to_string())),
             reply_strengths: Set(replied.then(|| pick(&mut rng, STRENGTHS).to_string())),
             replied_at: Set(replied.then(|| written + Duration::days(2))),
-            reply_nudged_at: Set(None),
+            // A steady state: the reply nudges already due were sent.
+            reply_nudged_at: Set((submitted && !replied && written + Duration::days(5) < now)
+                .then(|| written + Duration::days(5))),
         });
     }
     summary.sheets = insert_all(db, sheet_rows).await?.len();

@@ -30,10 +30,28 @@ impl MigrationTrait for Migration {
                 .col("completeness")
                 .to_owned(),
         )
+        .await?;
+        // Active plans by mentor: the mentors' loads, and every "only active
+        // plans" condition (nudges, stalled pairs), without reading all plans.
+        m.create_index(
+            Index::create()
+                .name("idx_plans_status_mentor")
+                .table("plans")
+                .col("status")
+                .col("mentor_id")
+                .to_owned(),
+        )
         .await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.drop_index(
+            Index::drop()
+                .name("idx_plans_status_mentor")
+                .table("plans")
+                .to_owned(),
+        )
+        .await?;
         m.drop_index(
             Index::drop()
                 .name("idx_intakes_queue_order")
