@@ -468,10 +468,12 @@ pub async fn generate(
             let (theme, prompts) = template[n.min(2)];
             let starts = *start + Duration::days(14 * (n as i64 + 1)) + Duration::hours(11);
             let is_held = n < *held;
+            // The next session is scheduled only when it is still ahead: the
+            // programme is in a steady state, with nothing overdue at start.
             let next = n == *held && !done;
             let status = if is_held {
                 SessionStatus::Held
-            } else if next && rng.gen_bool(0.5) {
+            } else if next && starts > now + Duration::hours(2) && rng.gen_bool(0.5) {
                 SessionStatus::Scheduled
             } else {
                 SessionStatus::Unscheduled
