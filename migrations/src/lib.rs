@@ -7,6 +7,7 @@ mod m20261121_000001_sessions;
 mod m20261122_000001_sheets;
 mod m20261123_000001_trust;
 mod m20261124_000001_performance;
+mod m20261124_000002_stalled;
 
 /// Every migration of the application, oldest first.
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_sheets::Migration),
             Box::new(m20261123_000001_trust::Migration),
             Box::new(m20261124_000001_performance::Migration),
+            Box::new(m20261124_000002_stalled::Migration),
         ]
     }
 }

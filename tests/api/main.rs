@@ -33,3 +33,4 @@ mod session_pages;
 mod sessions;
 mod sheets;
 mod smtp;
+mod stalled;
