@@ -27,9 +27,12 @@ pub fn candidate(m: &MentorView) -> MentorCandidate {
 /// [`Db::generation`](super::Db::generation), and a roster older than
 /// [`ROSTER_MAX_AGE`] is rebuilt anyway (a second process writing to the same
 /// database is seen within that time).
+/// A built roster: the generation it was read at, when, and the candidates.
+type Built = (u64, Instant, Arc<Vec<MentorCandidate>>);
+
 #[derive(Default)]
 pub struct RosterCache {
-    current: std::sync::Mutex<Option<(u64, Instant, Arc<Vec<MentorCandidate>>)>>,
+    current: std::sync::Mutex<Option<Built>>,
     /// One rebuild at a time; the others wait for its result.
     building: tokio::sync::Mutex<()>,
 }
