@@ -229,7 +229,9 @@ def measure(backend, work, size, opts, pg_url, full):
     mentors = max(30, size // 10)
     took, _ = run([BINARY, "demo", "--mentees", str(size), "--mentors", str(mentors)], env, work, 1800)
     say(f"  {backend}: demo programme of {size:,} mentees and {mentors:,} mentors written in {took:.1f} s")
-    run([BINARY, "load-kit", "--count", str(opts.kit), "--out", kit], env, work, 600)
+    # The kit's mentees are extra (each sheet one has an active plan), so the
+    # growth pass, which submits nothing, takes the fewest it can.
+    run([BINARY, "load-kit", "--count", str(opts.kit if full else 1), "--out", kit], env, work, 600)
     read = lambda name: open(os.path.join(kit, name)).read().strip()
     coordinator_token, queued = read("coordinator.token"), read("queued-intake")
     started = time.monotonic()
@@ -312,9 +314,10 @@ def report(backend, small, big, opts):
         row(f"{page} page, 100 rows", "≥ 0.6× floor_list, p99 ≤ 2×",
             f"{rr:.2f}× ({r['rps']:.0f}/s), p99 {r['p99_ms']:.1f} ms = {pr:.2f}×", rr >= 0.6 and pr <= 2)
         if small is not None:
-            growth = ratio(small, page, "floor_list") / max(rr, 1e-9)
+            growth = ratio(small, page, "floor_list") / rr if rr > 0 else float("inf")
             row(f"{page} page, {opts.small:,} → {opts.mentees:,} mentees", "cost ≤ 1.5×",
-                f"{growth:.2f}×", growth <= 1.5)
+                f"{growth:.2f}×" if growth != float("inf") else "no request finished at the larger size",
+                growth <= 1.5)
     for page in ("candidates_page", "candidates_api"):
         rr = ratio(big, page, "floor_one")
         row(page.replace("_", " "), "≥ 0.3× floor_one", f"{rr:.2f}× ({big[page]['rps']:.0f}/s)", rr >= 0.3)
@@ -346,7 +349,7 @@ def main():
     p.add_argument("--seconds", type=int, default=10)
     p.add_argument("--connections", type=int, default=32)
     p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--kit", type=int, default=30_000, help="mentees ready to submit, per kind")
+    p.add_argument("--kit", type=int, default=10_000, help="mentees ready to submit, per kind")
     p.add_argument("--backend", choices=["sqlite", "postgres", "both"], default=None)
     p.add_argument("--quick", action="store_true", help="1,000 mentees, 1 s per route, no growth pass (CI)")
     p.add_argument("--no-build", action="store_true")

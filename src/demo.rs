@@ -599,7 +599,18 @@ pub async fn generate(
         ));
     }
     summary.emails = insert_all(db, mails).await?.len();
+    analyze(db).await?;
     Ok(summary)
+}
+
+/// After a bulk load PostgreSQL has no statistics until autovacuum comes
+/// round; a programme in use has them, so the planner gets them now.
+async fn analyze(db: &Db) -> AppResult<()> {
+    if db.backend() == sea_orm::DbBackend::Postgres {
+        use sea_orm::ConnectionTrait;
+        db.conn.execute_unprepared("ANALYZE").await?;
+    }
+    Ok(())
 }
 
 /// What the load scenario needs beyond the demo programme: API tokens for the
@@ -816,5 +827,6 @@ pub async fn load_kit(db: &Db, now: DateTime<Utc>, count: usize) -> AppResult<Lo
         token_rows.push(row);
     }
     insert_all(db, token_rows).await?;
+    analyze(db).await?;
     Ok(kit)
 }
