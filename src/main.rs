@@ -164,6 +164,11 @@ async fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::LoadKit { count, out } => {
+            // The folder first: tokens written to the database but lost on
+            // the way to a file would block every rerun.
+            std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+            std::fs::write(out.join("coordinator.token"), "")
+                .map_err(|e| format!("{}: {e}", out.display()))?;
             let db = database(&figment).await?;
             let kit = kakehashi::demo::load_kit(&db, clock.now(), count)
                 .await
@@ -171,7 +176,6 @@ async fn run(cli: Cli) -> Result<(), String> {
             let write = |name: &str, body: String| {
                 std::fs::write(out.join(name), body).map_err(|e| format!("{name}: {e}"))
             };
-            std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
             write("coordinator.token", kit.coordinator_token)?;
             write("queued-intake", kit.queued_intake.to_string())?;
             write("intakes.txt", kit.intakes.join("\n") + "\n")?;
