@@ -6,6 +6,11 @@ use std::io::Read;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+/// mimalloc rather than glibc's malloc: pages allocate per row and per
+/// value, from many threads (README, Performance).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "kakehashi",

@@ -42,12 +42,20 @@ impl CurrentUser {
     }
 }
 
+/// The caller's user: one query reads the token or session with its user.
 async fn resolve(req: &Request<'_>) -> Option<users::Model> {
+    use sea_orm::{JoinType, QuerySelect, RelationDef};
     let app = app(req)?;
     let now = app.clock.now();
-    let user_id = if is_api(req) {
+    let user = if is_api(req) {
         let token = bearer(req)?;
-        let row = api_tokens::Entity::find()
+        let via: RelationDef = api_tokens::Entity::belongs_to(users::Entity)
+            .from(api_tokens::Column::UserId)
+            .to(users::Column::Id)
+            .into();
+        let (row, user) = api_tokens::Entity::find()
+            .select_also(users::Entity)
+            .join(JoinType::InnerJoin, via)
             .filter(api_tokens::Column::TokenHash.eq(tokens::digest(token)))
             .one(&app.db.conn)
             .await
@@ -55,10 +63,16 @@ async fn resolve(req: &Request<'_>) -> Option<users::Model> {
         if row.revoked_at.is_some() || row.expires_at <= now {
             return None;
         }
-        row.user_id
+        user?
     } else {
         let cookie = req.cookies().get_private(app.cfg.session_cookie())?;
-        let row = web_sessions::Entity::find()
+        let via: RelationDef = web_sessions::Entity::belongs_to(users::Entity)
+            .from(web_sessions::Column::UserId)
+            .to(users::Column::Id)
+            .into();
+        let (row, user) = web_sessions::Entity::find()
+            .select_also(users::Entity)
+            .join(JoinType::InnerJoin, via)
             .filter(web_sessions::Column::TokenHash.eq(tokens::digest(cookie.value())))
             .one(&app.db.conn)
             .await
@@ -82,12 +96,8 @@ async fn resolve(req: &Request<'_>) -> Option<users::Model> {
                 .exec(&app.db.conn)
                 .await;
         }
-        row.user_id
+        user?
     };
-    let user = users::Entity::find_by_id(user_id)
-        .one(&app.db.conn)
-        .await
-        .ok()??;
     (!user.disabled && user.deleted_at.is_none()).then_some(user)
 }
 

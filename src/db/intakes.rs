@@ -10,8 +10,8 @@ use crate::i18n::Lang;
 use crate::mail::{self, Email};
 use crate::App;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -120,6 +120,19 @@ pub async fn save(
 /// each. Submitting again changes nothing (a double click sends one email).
 pub async fn submit(app: &App, mentee: &users::Model) -> AppResult<intakes::Model> {
     ensure(app, mentee.id).await?;
+    // Her confirmation is rendered before the write turn is taken.
+    let lang = Lang::parse(&mentee.locale).unwrap_or_default();
+    let email = mail::prepare(
+        app,
+        Email {
+            kind: "intake_submitted",
+            to_address: &mentee.email,
+            to_name: &mentee.display_name,
+            lang,
+            ctx: json!({ "link": app.link("/intake") }),
+        },
+        None,
+    )?;
     let tx = app.db.begin_write().await?;
     let row = find_for_mentee(&tx, mentee.id)
         .await?
@@ -157,19 +170,7 @@ pub async fn submit(app: &App, mentee: &users::Model) -> AppResult<intakes::Mode
         detail,
     )
     .await?;
-    let lang = Lang::parse(&mentee.locale).unwrap_or_default();
-    mail::enqueue(
-        &tx,
-        app,
-        Email {
-            kind: "intake_submitted",
-            to_address: &mentee.email,
-            to_name: &mentee.display_name,
-            lang,
-            ctx: json!({ "link": app.link("/intake") }),
-        },
-    )
-    .await?;
+    email.store(&tx).await?;
     tx.commit().await?;
     app.wake_mailer();
     Ok(row)
@@ -189,15 +190,16 @@ pub struct QueueRow {
 }
 
 /// The coordinator's queue: needs-call first, then oldest submission first,
-/// read in the order of `idx_intakes_queue_order` with her name joined.
-pub async fn queue<C: ConnectionTrait>(
-    conn: &C,
+/// read in the order of `idx_intakes_queue_order` with her name joined; the
+/// status's count is cached (see [`Db::count`](super::Db::count)).
+pub async fn queue(
+    db: &super::Db,
     status: IntakeStatus,
     paging: Paging,
 ) -> AppResult<(Vec<QueueRow>, u64)> {
     use sea_orm::JoinType;
     let q = intakes::Entity::find().filter(intakes::Column::Status.eq(status.as_str()));
-    let total = q.clone().count(conn).await?;
+    let total = db.count(q.clone()).await?;
     let rows = q
         .select_only()
         .columns([
@@ -222,7 +224,7 @@ pub async fn queue<C: ConnectionTrait>(
         .offset(paging.offset())
         .limit(paging.limit)
         .into_model::<QueueRow>()
-        .all(conn)
+        .all(&db.conn)
         .await?;
     Ok((rows, total))
 }
@@ -231,6 +233,9 @@ pub async fn users_by_id<C: ConnectionTrait>(
     conn: &C,
     ids: Vec<i32>,
 ) -> AppResult<HashMap<i32, users::Model>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
     Ok(users::Entity::find()
         .filter(users::Column::Id.is_in(ids))
         .all(conn)
@@ -244,15 +249,20 @@ pub async fn get<C: ConnectionTrait>(
     conn: &C,
     id: i32,
 ) -> AppResult<(intakes::Model, users::Model)> {
-    let row = intakes::Entity::find_by_id(id)
+    use sea_orm::JoinType;
+    let (row, mentee) = intakes::Entity::find_by_id(id)
+        .select_also(users::Entity)
+        .join(
+            JoinType::InnerJoin,
+            intakes::Entity::belongs_to(users::Entity)
+                .from(intakes::Column::MenteeId)
+                .to(users::Column::Id)
+                .into(),
+        )
         .one(conn)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let mentee = users::Entity::find_by_id(row.mentee_id)
-        .one(conn)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    Ok((row, mentee))
+    Ok((row, mentee.ok_or_else(AppError::not_found)?))
 }
 
 /// Call notes with their authors, oldest first.

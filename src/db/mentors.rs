@@ -76,50 +76,63 @@ pub async fn loads<C: ConnectionTrait>(
     Ok(out)
 }
 
+/// The mentors `select` finds, each with her account (joined, one query),
+/// her load and whether her invitation is still open. `whole` says the
+/// select is the whole roster, so the loads are read without an id list.
 async fn views<C: ConnectionTrait>(
     conn: &C,
-    rows: Vec<mentor_profiles::Model>,
+    select: sea_orm::Select<mentor_profiles::Entity>,
+    whole: bool,
 ) -> AppResult<Vec<MentorView>> {
-    let user_ids: Vec<i32> = rows.iter().map(|r| r.user_id).collect();
-    let mut users: HashMap<i32, users::Model> = users::Entity::find()
-        .filter(users::Column::Id.is_in(user_ids))
+    use sea_orm::{JoinType, RelationDef};
+    let via: RelationDef = mentor_profiles::Entity::belongs_to(users::Entity)
+        .from(mentor_profiles::Column::UserId)
+        .to(users::Column::Id)
+        .into();
+    let rows: Vec<(mentor_profiles::Model, users::Model)> = select
+        .select_also(users::Entity)
+        .join(JoinType::InnerJoin, via)
         .all(conn)
         .await?
         .into_iter()
-        .map(|u| (u.id, u))
+        .filter_map(|(row, user)| Some((row, user?)))
         .collect();
-    let rows: Vec<(mentor_profiles::Model, Option<users::Model>)> = rows
-        .into_iter()
-        .map(|r| {
-            let u = users.remove(&r.user_id);
-            (r, u)
-        })
-        .collect();
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
     let ids: Vec<i32> = rows.iter().map(|(r, _)| r.id).collect();
-    let loads = loads(conn, Some(&ids)).await?;
-    let user_ids: Vec<i32> = rows.iter().map(|(r, _)| r.user_id).collect();
-    let invited: Vec<i32> = mentor_invitations::Entity::find()
-        .select_only()
-        .column(mentor_invitations::Column::UserId)
-        .filter(mentor_invitations::Column::UserId.is_in(user_ids))
-        .filter(mentor_invitations::Column::UsedAt.is_null())
-        .into_tuple()
-        .all(conn)
-        .await?;
+    let loads = loads(conn, (!whole).then_some(ids.as_slice())).await?;
+    // Only an account without a password can have an open invitation.
+    let uninvited: Vec<i32> = rows
+        .iter()
+        .filter(|(_, u)| u.password_hash.is_none())
+        .map(|(_, u)| u.id)
+        .collect();
+    let invited: Vec<i32> = if uninvited.is_empty() {
+        Vec::new()
+    } else {
+        mentor_invitations::Entity::find()
+            .select_only()
+            .column(mentor_invitations::Column::UserId)
+            .filter(mentor_invitations::Column::UserId.is_in(uninvited))
+            .filter(mentor_invitations::Column::UsedAt.is_null())
+            .into_tuple()
+            .all(conn)
+            .await?
+    };
     Ok(rows
         .into_iter()
-        .filter_map(|(row, user)| {
-            let user = user?;
+        .map(|(row, user)| {
             let (active, pending) = loads.get(&row.id).copied().unwrap_or_default();
             let invitation_pending = user.password_hash.is_none() && invited.contains(&user.id);
-            Some(MentorView {
+            MentorView {
                 profile: parse_profile(&row),
                 row,
                 user,
                 active,
                 pending,
                 invitation_pending,
-            })
+            }
         })
         .collect())
 }
@@ -135,36 +148,31 @@ pub async fn list<C: ConnectionTrait>(
         q = q.filter(mentor_profiles::Column::Accepting.eq(a));
     }
     let total = q.clone().count(conn).await?;
-    let rows = q
+    let page = q
         .order_by_asc(mentor_profiles::Column::Id)
         .offset(paging.offset())
-        .limit(paging.limit)
-        .all(conn)
-        .await?;
-    Ok((views(conn, rows).await?, total))
+        .limit(paging.limit);
+    Ok((views(conn, page, false).await?, total))
 }
 
 /// Every mentor (for ranking).
 pub async fn all<C: ConnectionTrait>(conn: &C) -> AppResult<Vec<MentorView>> {
-    let rows = mentor_profiles::Entity::find()
-        .order_by_asc(mentor_profiles::Column::Id)
-        .all(conn)
-        .await?;
-    views(conn, rows).await
+    let every = mentor_profiles::Entity::find().order_by_asc(mentor_profiles::Column::Id);
+    views(conn, every, true).await
 }
 
 /// These mentors (by profile id), in no particular order.
 pub async fn by_ids<C: ConnectionTrait>(conn: &C, ids: &[i32]) -> AppResult<Vec<MentorView>> {
-    let rows = mentor_profiles::Entity::find()
-        .filter(mentor_profiles::Column::Id.is_in(ids.to_vec()))
-        .all(conn)
-        .await?;
-    views(conn, rows).await
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let these =
+        mentor_profiles::Entity::find().filter(mentor_profiles::Column::Id.is_in(ids.to_vec()));
+    views(conn, these, false).await
 }
 
 pub async fn get<C: ConnectionTrait>(conn: &C, id: i32) -> AppResult<MentorView> {
-    let rows = mentor_profiles::Entity::find_by_id(id).all(conn).await?;
-    views(conn, rows)
+    views(conn, mentor_profiles::Entity::find_by_id(id), false)
         .await?
         .into_iter()
         .next()

@@ -27,6 +27,9 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
+/// Rows buffered between a SQLite connection's thread and the request.
+const ROW_CHANNEL: usize = 1024;
+
 /// The application's handle on the database.
 #[derive(Clone)]
 pub struct Db {
@@ -40,6 +43,8 @@ pub struct Db {
     generation: Arc<AtomicU64>,
     /// The mentor roster as ranking needs it (see `matching::roster`).
     pub roster: Arc<matching::RosterCache>,
+    /// Counts of whole lists (see [`Db::count`]).
+    counts: Arc<CountCache>,
 }
 
 /// A write transaction: the queue's place on SQLite is held until it ends,
@@ -55,6 +60,13 @@ impl WriteTx {
         self.tx.commit().await?;
         self.generation.fetch_add(1, Ordering::Release);
         Ok(())
+    }
+
+    /// Commit without bumping the generation: for transactions that change
+    /// nothing a cache is built from (the mail worker's outbox bookkeeping),
+    /// so a burst of mail does not make the roster be read again.
+    pub async fn commit_quietly(self) -> Result<(), DbErr> {
+        self.tx.commit().await
     }
 
     /// Undo everything (dropping the transaction does the same).
@@ -100,6 +112,10 @@ impl Db {
                         .synchronous(SqliteSynchronous::Normal)
                         .busy_timeout(Duration::from_secs(10))
                         .foreign_keys(true)
+                        // A page's rows come from the connection's thread
+                        // through this channel; sqlx's 50 makes a 300-row
+                        // read stop and wake the reader six times.
+                        .row_buffer_size(ROW_CHANNEL)
                 });
         } else {
             opts.max_connections(16).min_connections(1);
@@ -112,6 +128,7 @@ impl Db {
             writer,
             generation: Arc::new(AtomicU64::new(0)),
             roster: Arc::new(matching::RosterCache::default()),
+            counts: Arc::new(CountCache::default()),
         })
     }
 
@@ -193,5 +210,59 @@ impl Paging {
     }
     pub fn offset(&self) -> u64 {
         (self.page - 1) * self.limit
+    }
+}
+
+/// The counts of whole lists (a page's "of N"), kept until this process
+/// commits a write, or for [`COUNT_MAX_AGE`] (a second process's writes).
+/// Counting a status of 100,000 intakes walks every index entry of it, which
+/// would cost more than the page itself.
+#[derive(Default)]
+pub struct CountCache {
+    inner: std::sync::Mutex<Counts>,
+}
+
+#[derive(Default)]
+struct Counts {
+    generation: u64,
+    entries: std::collections::HashMap<String, (std::time::Instant, u64)>,
+}
+
+/// The longest a cached count is shown without being counted again.
+pub const COUNT_MAX_AGE: Duration = Duration::from_secs(30);
+/// At most this many different lists' counts are kept (each person's own
+/// lists have their own).
+const COUNT_ENTRIES: usize = 1000;
+
+impl Db {
+    /// How many rows `filtered` finds, from the cache when nothing was
+    /// written since it was counted.
+    pub async fn count<E>(&self, filtered: sea_orm::Select<E>) -> Result<u64, DbErr>
+    where
+        E: sea_orm::EntityTrait,
+        E::Model: Sync,
+    {
+        use sea_orm::{PaginatorTrait, QueryTrait};
+        let generation = self.generation();
+        let built = filtered.build(self.backend());
+        let key = format!("{}{:?}", built.sql, built.values);
+        if let Ok(counts) = self.counts.inner.lock() {
+            if counts.generation == generation {
+                if let Some((at, n)) = counts.entries.get(&key) {
+                    if at.elapsed() < COUNT_MAX_AGE {
+                        return Ok(*n);
+                    }
+                }
+            }
+        }
+        let n = filtered.count(&self.conn).await?;
+        if let Ok(mut counts) = self.counts.inner.lock() {
+            if counts.generation != generation || counts.entries.len() >= COUNT_ENTRIES {
+                counts.entries.clear();
+                counts.generation = generation;
+            }
+            counts.entries.insert(key, (std::time::Instant::now(), n));
+        }
+        Ok(n)
     }
 }

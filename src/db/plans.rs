@@ -233,20 +233,20 @@ pub async fn views<C: ConnectionTrait>(
         .collect())
 }
 
-pub async fn list<C: ConnectionTrait>(
-    conn: &C,
+pub async fn list(
+    db: &super::Db,
     viewer: Viewer,
     paging: Paging,
 ) -> AppResult<(Vec<PlanView>, u64)> {
     let q = scoped(viewer);
-    let total = q.clone().count(conn).await?;
+    let total = db.count(q.clone()).await?;
     let rows = q
         .order_by_desc(plans::Column::Id)
         .offset(paging.offset())
         .limit(paging.limit)
-        .all(conn)
+        .all(&db.conn)
         .await?;
-    Ok((views(conn, rows).await?, total))
+    Ok((views(&db.conn, rows).await?, total))
 }
 
 /// Every plan the viewer may see (a person has a handful; not for the coordinator's lists).

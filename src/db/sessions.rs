@@ -68,18 +68,28 @@ pub async fn people<C: ConnectionTrait>(
     conn: &C,
     plan: &plans::Model,
 ) -> AppResult<(users::Model, users::Model)> {
-    let mentee = users::Entity::find_by_id(plan.mentee_id)
-        .one(conn)
-        .await?
+    use sea_orm::sea_query::Query;
+    use sea_orm::Condition;
+    // Both accounts in one query: hers by id, the mentor's through her profile.
+    let mentor_user = Query::select()
+        .column(mentor_profiles::Column::UserId)
+        .from(mentor_profiles::Entity)
+        .and_where(mentor_profiles::Column::Id.eq(plan.mentor_id))
+        .to_owned();
+    let mut both = users::Entity::find()
+        .filter(
+            Condition::any()
+                .add(users::Column::Id.eq(plan.mentee_id))
+                .add(users::Column::Id.in_subquery(mentor_user)),
+        )
+        .all(conn)
+        .await?;
+    let at = both
+        .iter()
+        .position(|u| u.id == plan.mentee_id)
         .ok_or_else(AppError::not_found)?;
-    let profile = mentor_profiles::Entity::find_by_id(plan.mentor_id)
-        .one(conn)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let mentor = users::Entity::find_by_id(profile.user_id)
-        .one(conn)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let mentee = both.swap_remove(at);
+    let mentor = both.pop().ok_or_else(AppError::not_found)?;
     Ok((mentee, mentor))
 }
 

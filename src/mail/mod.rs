@@ -9,7 +9,7 @@ use crate::db::entities::outbox;
 use crate::error::AppResult;
 use crate::i18n::Lang;
 use crate::App;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use sea_orm::{ConnectionTrait, EntityTrait, Set};
 use serde_json::Value;
 
 /// One message to enqueue.
@@ -79,6 +79,16 @@ pub async fn enqueue_with_calendar<C: ConnectionTrait>(
     email: Email<'_>,
     calendar: Option<Calendar>,
 ) -> AppResult<()> {
+    prepare(app, email, calendar)?.store(conn).await
+}
+
+/// A message rendered and ready for the outbox. Rendering before the write
+/// transaction begins keeps the template work out of SQLite's single writer
+/// turn; nothing is stored until [`Prepared::store`] runs inside it.
+pub struct Prepared(outbox::ActiveModel);
+
+/// Render a message for the outbox (its times are the clock's now).
+pub fn prepare(app: &App, email: Email<'_>, calendar: Option<Calendar>) -> AppResult<Prepared> {
     let rendered = render(app, &email)?;
     let now = app.clock.now();
     let domain = app
@@ -89,7 +99,7 @@ pub async fn enqueue_with_calendar<C: ConnectionTrait>(
         .next()
         .unwrap_or("kakehashi.localhost");
     let domain = domain.trim_end_matches('>').trim();
-    outbox::ActiveModel {
+    Ok(Prepared(outbox::ActiveModel {
         kind: Set(email.kind.to_string()),
         message_id: Set(format!("<{}@{}>", uuid::Uuid::new_v4(), domain)),
         to_address: Set(email.to_address.to_string()),
@@ -106,8 +116,16 @@ pub async fn enqueue_with_calendar<C: ConnectionTrait>(
         ics_method: Set(calendar.as_ref().map(|c| c.method.to_string())),
         ics: Set(calendar.map(|c| c.ics)),
         ..Default::default()
+    }))
+}
+
+impl Prepared {
+    /// Write it to the outbox, inside the caller's transaction (the bodies
+    /// are not read back).
+    pub async fn store<C: ConnectionTrait>(self, conn: &C) -> AppResult<()> {
+        outbox::Entity::insert(self.0)
+            .exec_without_returning(conn)
+            .await?;
+        Ok(())
     }
-    .insert(conn)
-    .await?;
-    Ok(())
 }

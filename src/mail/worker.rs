@@ -48,7 +48,7 @@ pub async fn claim(app: &App) -> AppResult<Vec<outbox::Model>> {
             .exec(&tx)
             .await?;
     }
-    tx.commit().await?;
+    tx.commit_quietly().await?;
     // The rows as they now stand: claimed until `until`.
     Ok(due
         .into_iter()
@@ -67,22 +67,32 @@ fn claim_until(app: &App) -> chrono::DateTime<chrono::Utc> {
 }
 
 /// Deliver every message due now; answers how many were sent.
+///
+/// Every write here goes through the database's writer queue (on SQLite an
+/// autocommit write from outside it would spin on the busy timeout while a
+/// request holds the write lock) and commits quietly: the outbox feeds no cache.
 pub async fn deliver_due(app: &App, transport: &Transport) -> AppResult<usize> {
     let due = claim(app).await?;
     let mut sent = 0;
-    for row in due {
-        // Renew this message's claim just before sending it: a slow batch
-        // must not let its tail be claimed by another worker meanwhile.
-        let until = claim_until(app);
-        let renewed = outbox::Entity::update_many()
-            .col_expr(outbox::Column::NextAttemptAt, Expr::value(until))
-            .filter(outbox::Column::Id.eq(row.id))
-            .filter(outbox::Column::Status.eq("pending"))
-            .filter(outbox::Column::NextAttemptAt.eq(row.next_attempt_at))
-            .exec(&app.db.conn)
-            .await?;
-        if renewed.rows_affected != 1 {
-            continue; // taken over, sent, or erased meanwhile
+    for mut row in due {
+        // A slow batch must not let its tail be claimed by another worker:
+        // a message whose claim is half spent is claimed again before it is
+        // sent (a fast batch, the usual case, writes nothing here).
+        if needs_renewal(app, &row) {
+            let until = claim_until(app);
+            let tx = app.db.begin_write().await?;
+            let renewed = outbox::Entity::update_many()
+                .col_expr(outbox::Column::NextAttemptAt, Expr::value(until))
+                .filter(outbox::Column::Id.eq(row.id))
+                .filter(outbox::Column::Status.eq("pending"))
+                .filter(outbox::Column::NextAttemptAt.eq(row.next_attempt_at))
+                .exec(&tx)
+                .await?;
+            tx.commit_quietly().await?;
+            if renewed.rows_affected != 1 {
+                continue; // taken over, sent, or erased meanwhile
+            }
+            row.next_attempt_at = until;
         }
         let result = transport.send(app.cfg.mail.from_address(), &row).await;
         let attempts = row.attempts + 1;
@@ -109,15 +119,23 @@ pub async fn deliver_due(app: &App, transport: &Transport) -> AppResult<usize> {
                 active.last_error = Set(Some(e));
             }
         }
-        match active.update(&app.db.conn).await {
+        let tx = app.db.begin_write().await?;
+        match active.update(&tx).await {
             // The row was erased while it was being sent (her deletion).
             Err(sea_orm::DbErr::RecordNotUpdated) => {}
             other => {
                 other?;
             }
         }
+        tx.commit_quietly().await?;
     }
     Ok(sent)
+}
+
+/// Is less than half of this message's claim left?
+fn needs_renewal(app: &App, row: &outbox::Model) -> bool {
+    let half = Duration::seconds(app.cfg.outbox_claim_seconds.max(1)) / 2;
+    row.next_attempt_at - app.clock.now() < half
 }
 
 /// Run forever: a pass every `outbox_poll_seconds`, or at once when woken.
@@ -130,26 +148,38 @@ pub async fn run(app: App) {
         }
     };
     let every = std::time::Duration::from_secs(app.cfg.outbox_poll_seconds.max(1));
+    let mut last_passes: Option<std::time::Instant> = None;
     loop {
-        // Sessions past their end become held; reminders fall due.
-        if let Err(e) = crate::db::sessions::tick(&app).await {
-            tracing::error!(error = ?e.detail, "session pass failed");
-        }
-        // Sheets and replies overdue: one nudge each.
-        if let Err(e) = crate::db::sheets::tick(&app).await {
-            tracing::error!(error = ?e.detail, "sheet nudge pass failed");
+        // The scans over the whole programme run once per poll interval, not
+        // on every wake-up: a burst of submissions wakes the worker for each
+        // message, and those scans would compete with the requests.
+        if last_passes.is_none_or(|t| t.elapsed() >= every) {
+            last_passes = Some(std::time::Instant::now());
+            periodic_passes(&app).await;
         }
         if let Err(e) = deliver_due(&app, &transport).await {
             tracing::error!(error = ?e.detail, "outbox pass failed");
         }
-        // Retention: sent mail older than `outbox_retention_days` is purged.
-        if let Err(e) = crate::db::account::purge_sent_mail(&app).await {
-            tracing::error!(error = ?e.detail, "outbox purge failed");
-        }
-        if let Err(e) = crate::db::account::purge_security_lines(&app).await {
-            tracing::error!(error = ?e.detail, "audit purge failed");
-        }
         let _ = tokio::time::timeout(every, app.mail_wake.notified()).await;
+    }
+}
+
+/// What runs once per poll interval beside delivery.
+async fn periodic_passes(app: &App) {
+    // Sessions past their end become held; reminders fall due.
+    if let Err(e) = crate::db::sessions::tick(app).await {
+        tracing::error!(error = ?e.detail, "session pass failed");
+    }
+    // Sheets and replies overdue: one nudge each.
+    if let Err(e) = crate::db::sheets::tick(app).await {
+        tracing::error!(error = ?e.detail, "sheet nudge pass failed");
+    }
+    // Retention: sent mail older than `outbox_retention_days` is purged.
+    if let Err(e) = crate::db::account::purge_sent_mail(app).await {
+        tracing::error!(error = ?e.detail, "outbox purge failed");
+    }
+    if let Err(e) = crate::db::account::purge_security_lines(app).await {
+        tracing::error!(error = ?e.detail, "audit purge failed");
     }
 }
 

@@ -51,7 +51,12 @@ impl Views {
     }
 
     pub fn render(&self, name: &str, ctx: &Value) -> AppResult<String> {
-        let ctx = Context::from_value(ctx.clone())?;
+        self.render_owned(name, ctx.clone())
+    }
+
+    /// Like `render`, taking the context (a page's rows are not copied).
+    pub fn render_owned(&self, name: &str, ctx: Value) -> AppResult<String> {
+        let ctx = Context::from_value(ctx)?;
         Ok(self.tera.render(name, &ctx)?)
     }
 }
@@ -245,7 +250,9 @@ impl Page {
         template: &str,
         page: Value,
     ) -> AppResult<RawHtml<String>> {
-        Ok(RawHtml(app.views.render(template, &self.context(page))?))
+        Ok(RawHtml(
+            app.views.render_owned(template, self.context(page))?,
+        ))
     }
 
     pub fn dt(&self, t: DateTime<Utc>) -> String {

@@ -23,7 +23,7 @@ async fn list(
     page: Option<&str>,
 ) -> Result<Json<Value>, AppError> {
     let viewer = viewer(app, &user).await?;
-    let (plans, total) = db::plans::list(&app.db.conn, viewer, paging(limit, page)?).await?;
+    let (plans, total) = db::plans::list(&app.db, viewer, paging(limit, page)?).await?;
     let r = reader(app, &user, viewer, &[]);
     Ok(Json(
         json!({"plans": plans.iter().map(|p| json::plan(p, r)).collect::<Vec<_>>(), "total": total}),

@@ -23,7 +23,7 @@ async fn queue(
 ) -> Result<Json<Value>, AppError> {
     let status =
         code_param(status, "status", IntakeStatus::parse)?.unwrap_or(IntakeStatus::Submitted);
-    let (rows, total) = db::intakes::queue(&app.db.conn, status, paging(limit, page)?).await?;
+    let (rows, total) = db::intakes::queue(&app.db, status, paging(limit, page)?).await?;
     let tz = tz(&c.0);
     let intakes: Vec<Value> = rows
         .iter()

@@ -34,12 +34,19 @@ async fn queue(
     let status = crate::routes::api::code_param(status, "status", IntakeStatus::parse)?
         .unwrap_or(IntakeStatus::Submitted);
     let paging = crate::routes::api::paging(Some("100"), page)?;
-    let (rows, total) = db::intakes::queue(&app.db.conn, status, paging).await?;
+    let (rows, total) = db::intakes::queue(&app.db, status, paging).await?;
+    // Labels are looked up here, once per distinct code, not per row in the template.
+    let mut labels = std::collections::HashMap::new();
     let intakes: Vec<Value> = rows
         .iter()
         .map(|i| {
-            json!({"id": i.id, "mentee_name": i.mentee_name, "status": i.status, "completeness": i.completeness,
-                   "needs_call": i.needs_call, "submitted_at": i.submitted_at.map(|t| pg.dt(t))})
+            let label = labels
+                .entry(i.status.clone())
+                .or_insert_with(|| pg.t(&format!("intake_status-{}", i.status)))
+                .clone();
+            json!({"id": i.id, "mentee_name": i.mentee_name, "status": i.status, "status_label": label,
+                   "completeness": i.completeness, "needs_call": i.needs_call,
+                   "submitted_at": i.submitted_at.map(|t| pg.dt(t))})
         })
         .collect();
     let statuses: Vec<&str> = IntakeStatus::ALL.iter().map(|s| s.as_str()).collect();

@@ -639,20 +639,28 @@ async fn coordinator_plans(
 ) -> Result<RawHtml<String>, AppError> {
     let n = page_no.and_then(|p| p.parse().ok()).unwrap_or(1);
     let paging = db::Paging::new(Some(100), Some(n))?;
-    let (plans, total) = db::plans::list(&app.db.conn, Viewer::Coordinator, paging).await?;
+    let (plans, total) = db::plans::list(&app.db, Viewer::Coordinator, paging).await?;
     let now = app.clock.now();
+    // Labels are looked up here, once per distinct code, not per row in the template.
+    let mut labels: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut label = |key: String| labels.entry(key).or_insert_with_key(|k| page.t(k)).clone();
     let rows: Vec<Value> = plans
         .iter()
         .map(|p| {
-            let statuses: Vec<&str> = p
+            let sessions: Vec<Value> = p
                 .sessions
                 .iter()
-                .map(|s| db::sessions::state(s).effective_status(now).as_str())
+                .map(|s| {
+                    let code = db::sessions::state(s).effective_status(now).as_str();
+                    json!({"status": code, "label": label(format!("session_status-{code}"))})
+                })
                 .collect();
             json!({
                 "id": p.plan.id, "kind": p.plan.kind, "status": p.plan.status,
+                "status_label": label(format!("plan_status-{}", p.plan.status)),
+                "kind_label": label(format!("plan_kind-{}", p.plan.kind)),
                 "mentee_name": p.mentee.display_name, "mentor_name": p.mentor.display_name,
-                "sessions": statuses, "created_at": page.dt(p.plan.created_at),
+                "sessions": sessions, "created_at": page.dt(p.plan.created_at),
             })
         })
         .collect();
