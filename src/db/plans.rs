@@ -249,6 +249,119 @@ pub async fn list(
     Ok((views(&db.conn, rows).await?, total))
 }
 
+/// One line of the coordinator's plan dashboard: the plan, both names and
+/// each session's status as it stands (a scheduled session whose end has
+/// passed shows as held).
+#[derive(Debug, Clone)]
+pub struct DashboardRow {
+    pub id: i32,
+    pub kind: String,
+    pub status: String,
+    pub created_at: DateTime<Utc>,
+    pub mentee_name: String,
+    pub mentor_name: String,
+    pub sessions: Vec<SessionStatus>,
+}
+
+/// The coordinator's plan dashboard, newest first: the page's plans with both
+/// names in one query and only the sessions' status columns in another (the
+/// full rows, with their prompts and proposals, are what made the page slow).
+pub async fn dashboard(
+    db: &Db,
+    paging: Paging,
+    now: DateTime<Utc>,
+) -> AppResult<(Vec<DashboardRow>, u64)> {
+    use super::entities::mentor_profiles;
+    use crate::domain::schedule::effective_status;
+    use sea_orm::sea_query::{Alias, Expr};
+    use sea_orm::{FromQueryResult, JoinType, RelationDef};
+    #[derive(FromQueryResult)]
+    struct Line {
+        id: i32,
+        kind: String,
+        status: String,
+        created_at: DateTime<Utc>,
+        mentee_name: String,
+        mentor_name: String,
+    }
+    let total = db.count(plans::Entity::find()).await?;
+    let (mentee, mentor) = (Alias::new("mentee"), Alias::new("mentor_user"));
+    let to_mentee: RelationDef = plans::Entity::belongs_to(users::Entity)
+        .from(plans::Column::MenteeId)
+        .to(users::Column::Id)
+        .into();
+    let to_profile: RelationDef = plans::Entity::belongs_to(mentor_profiles::Entity)
+        .from(plans::Column::MentorId)
+        .to(mentor_profiles::Column::Id)
+        .into();
+    let to_mentor: RelationDef = mentor_profiles::Entity::belongs_to(users::Entity)
+        .from(mentor_profiles::Column::UserId)
+        .to(users::Column::Id)
+        .into();
+    let lines = plans::Entity::find()
+        .select_only()
+        .columns([
+            plans::Column::Id,
+            plans::Column::Kind,
+            plans::Column::Status,
+            plans::Column::CreatedAt,
+        ])
+        .column_as(
+            Expr::col((mentee.clone(), users::Column::DisplayName)),
+            "mentee_name",
+        )
+        .column_as(
+            Expr::col((mentor.clone(), users::Column::DisplayName)),
+            "mentor_name",
+        )
+        .join_as(JoinType::InnerJoin, to_mentee, mentee)
+        .join(JoinType::InnerJoin, to_profile)
+        .join_as(JoinType::InnerJoin, to_mentor, mentor)
+        .order_by_desc(plans::Column::Id)
+        .offset(paging.offset())
+        .limit(paging.limit)
+        .into_model::<Line>()
+        .all(&db.conn)
+        .await?;
+    let ids: Vec<i32> = lines.iter().map(|l| l.id).collect();
+    let mut sessions: HashMap<i32, Vec<SessionStatus>> = HashMap::new();
+    if !ids.is_empty() {
+        let rows: Vec<(i32, String, Option<DateTime<Utc>>)> = plan_sessions::Entity::find()
+            .select_only()
+            .columns([
+                plan_sessions::Column::PlanId,
+                plan_sessions::Column::Status,
+                plan_sessions::Column::EndsAt,
+            ])
+            .filter(plan_sessions::Column::PlanId.is_in(ids))
+            .order_by_asc(plan_sessions::Column::PlanId)
+            .order_by_asc(plan_sessions::Column::Number)
+            .into_tuple()
+            .all(&db.conn)
+            .await?;
+        for (plan_id, status, ends_at) in rows {
+            let status = SessionStatus::parse(&status).unwrap_or(SessionStatus::Unscheduled);
+            sessions
+                .entry(plan_id)
+                .or_default()
+                .push(effective_status(status, ends_at, now));
+        }
+    }
+    let rows = lines
+        .into_iter()
+        .map(|l| DashboardRow {
+            sessions: sessions.remove(&l.id).unwrap_or_default(),
+            id: l.id,
+            kind: l.kind,
+            status: l.status,
+            created_at: l.created_at,
+            mentee_name: l.mentee_name,
+            mentor_name: l.mentor_name,
+        })
+        .collect();
+    Ok((rows, total))
+}
+
 /// Every plan the viewer may see (a person has a handful; not for the coordinator's lists).
 pub async fn all_for<C: ConnectionTrait>(conn: &C, viewer: Viewer) -> AppResult<Vec<PlanView>> {
     let rows = scoped(viewer)

@@ -182,14 +182,24 @@ pub struct State {
     pub sheet: SheetStatus,
 }
 
+/// A session's status as people see it: a scheduled session whose end has
+/// passed is held, whether or not the background pass has recorded it yet.
+pub fn effective_status(
+    status: SessionStatus,
+    ends_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> SessionStatus {
+    match (status, ends_at) {
+        (SessionStatus::Scheduled, Some(end)) if end <= now => SessionStatus::Held,
+        (s, _) => s,
+    }
+}
+
 impl State {
     /// The status as people see it: a scheduled session whose end has passed
     /// has been held.
     pub fn effective_status(&self, now: DateTime<Utc>) -> SessionStatus {
-        match (self.status, self.ends_at) {
-            (SessionStatus::Scheduled, Some(end)) if end <= now => SessionStatus::Held,
-            (s, _) => s,
-        }
+        effective_status(self.status, self.ends_at, now)
     }
 
     /// The proposals still open: not yet passed, on a session not yet held.

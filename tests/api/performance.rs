@@ -198,3 +198,60 @@ on_both!(
         );
     }
 );
+
+// The queue's and the plans' totals are cached until the next committed
+// write: each change shows in the very next count, on the page and the API.
+on_both!(
+    the_cached_counts_follow_every_change,
+    |app: TestApp| async move {
+        let app = app;
+        let db = &app.app.db;
+        generate(db, app.clock.now(), 60, 8, 3).await.unwrap();
+        let kit = load_kit(db, app.clock.now(), 3).await.unwrap();
+        let coord = &kit.coordinator_token;
+        let total = |body: &serde_json::Value| body["total"].as_u64().unwrap();
+        let queue = "/api/v1/intakes?status=submitted";
+        let before = total(&app.get(queue, coord).await.body);
+        let drafts = total(&app.get("/api/v1/intakes?status=draft", coord).await.body);
+        assert_eq!(total(&app.get(queue, coord).await.body), before);
+        for (i, token) in kit.intakes.iter().enumerate() {
+            let r = app.post("/api/v1/intake/submit", token, json!({})).await;
+            assert_eq!(r.status, Status::Ok, "{:?}", r.body);
+            let n = i as u64 + 1;
+            assert_eq!(total(&app.get(queue, coord).await.body), before + n);
+            assert_eq!(
+                total(&app.get("/api/v1/intakes?status=draft", coord).await.body),
+                drafts - n
+            );
+        }
+        // A page past the end still says how many there are.
+        let r = app
+            .get(&format!("{queue}&page=1000&limit=100"), coord)
+            .await;
+        assert_eq!(r.status, Status::Ok);
+        assert_eq!(total(&r.body), before + 3);
+        assert!(r.body["intakes"].as_array().unwrap().is_empty());
+        // The dashboard page counts what the API counts, and lists the
+        // newest plan first with both names and its sessions' statuses.
+        let r = app.get("/api/v1/plans?limit=1", coord).await;
+        let plans = total(&r.body);
+        let newest = &r.body["plans"][0];
+        let mut b = Browser::new(&app);
+        b.login(COORDINATOR, kakehashi::demo::PASSWORD).await;
+        let page = b.get("/coordinator/plans").await;
+        assert!(
+            page.body
+                .contains(&format!("全部で{plans}件のプランがあります。")),
+            "{}",
+            page.body
+        );
+        let row = page
+            .body
+            .split("<tr>")
+            .nth(2)
+            .expect("a first row")
+            .to_string();
+        assert!(row.contains(&format!("/plans/{}", newest["id"])), "{row}");
+        assert!(row.contains("badge status-"), "{row}");
+    }
+);

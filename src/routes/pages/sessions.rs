@@ -6,7 +6,6 @@ use super::{done, field_errors, html, refused, PageResult};
 use crate::auth::csrf::{CsrfToken, FormData};
 use crate::auth::{Coordinator, CurrentUser, Mentee};
 use crate::db;
-use crate::db::plans::Viewer;
 use crate::domain::busy;
 use crate::domain::codes::{ExtensionStatus, PlanStatus, SessionStatus, Side};
 use crate::domain::invite;
@@ -639,8 +638,7 @@ async fn coordinator_plans(
 ) -> Result<RawHtml<String>, AppError> {
     let n = page_no.and_then(|p| p.parse().ok()).unwrap_or(1);
     let paging = db::Paging::new(Some(100), Some(n))?;
-    let (plans, total) = db::plans::list(&app.db, Viewer::Coordinator, paging).await?;
-    let now = app.clock.now();
+    let (plans, total) = db::plans::dashboard(&app.db, paging, app.clock.now()).await?;
     // Labels are looked up here, once per distinct code, not per row in the template.
     let mut labels: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     let mut label = |key: String| labels.entry(key).or_insert_with_key(|k| page.t(k)).clone();
@@ -651,16 +649,16 @@ async fn coordinator_plans(
                 .sessions
                 .iter()
                 .map(|s| {
-                    let code = db::sessions::state(s).effective_status(now).as_str();
+                    let code = s.as_str();
                     json!({"status": code, "label": label(format!("session_status-{code}"))})
                 })
                 .collect();
             json!({
-                "id": p.plan.id, "kind": p.plan.kind, "status": p.plan.status,
-                "status_label": label(format!("plan_status-{}", p.plan.status)),
-                "kind_label": label(format!("plan_kind-{}", p.plan.kind)),
-                "mentee_name": p.mentee.display_name, "mentor_name": p.mentor.display_name,
-                "sessions": sessions, "created_at": page.dt(p.plan.created_at),
+                "id": p.id, "kind": p.kind, "status": p.status,
+                "status_label": label(format!("plan_status-{}", p.status)),
+                "kind_label": label(format!("plan_kind-{}", p.kind)),
+                "mentee_name": p.mentee_name, "mentor_name": p.mentor_name,
+                "sessions": sessions, "created_at": page.dt(p.created_at),
             })
         })
         .collect();
