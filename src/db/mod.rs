@@ -45,6 +45,8 @@ pub struct Db {
     pub roster: Arc<matching::RosterCache>,
     /// Counts of whole lists (see [`Db::count`]).
     counts: Arc<CountCache>,
+    /// The coordinator's stalled list (see `sheets::stalled_cached`).
+    pub stalled: Arc<sheets::StalledCache>,
 }
 
 /// A write transaction: the queue's place on SQLite is held until it ends,
@@ -129,6 +131,7 @@ impl Db {
             generation: Arc::new(AtomicU64::new(0)),
             roster: Arc::new(matching::RosterCache::default()),
             counts: Arc::new(CountCache::default()),
+            stalled: Arc::new(sheets::StalledCache::default()),
         })
     }
 

@@ -68,29 +68,24 @@ pub async fn people<C: ConnectionTrait>(
     conn: &C,
     plan: &plans::Model,
 ) -> AppResult<(users::Model, users::Model)> {
-    use sea_orm::sea_query::Query;
-    use sea_orm::Condition;
-    // Both accounts in one query: hers by id, the mentor's through her profile.
-    let mentor_user = Query::select()
-        .column(mentor_profiles::Column::UserId)
-        .from(mentor_profiles::Entity)
-        .and_where(mentor_profiles::Column::Id.eq(plan.mentor_id))
-        .to_owned();
-    let mut both = users::Entity::find()
-        .filter(
-            Condition::any()
-                .add(users::Column::Id.eq(plan.mentee_id))
-                .add(users::Column::Id.in_subquery(mentor_user)),
-        )
-        .all(conn)
-        .await?;
-    let at = both
-        .iter()
-        .position(|u| u.id == plan.mentee_id)
+    use sea_orm::{JoinType, RelationDef};
+    let mentee = users::Entity::find_by_id(plan.mentee_id)
+        .one(conn)
+        .await?
         .ok_or_else(AppError::not_found)?;
-    let mentee = both.swap_remove(at);
-    let mentor = both.pop().ok_or_else(AppError::not_found)?;
-    Ok((mentee, mentor))
+    // The mentor's account through her profile, in one query (each side by
+    // its key: an OR of the two would make PostgreSQL scan every account).
+    let via: RelationDef = mentor_profiles::Entity::belongs_to(users::Entity)
+        .from(mentor_profiles::Column::UserId)
+        .to(users::Column::Id)
+        .into();
+    let (_, mentor) = mentor_profiles::Entity::find_by_id(plan.mentor_id)
+        .select_also(users::Entity)
+        .join(JoinType::InnerJoin, via)
+        .one(conn)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok((mentee, mentor.ok_or_else(AppError::not_found)?))
 }
 
 /// A session with its plan and people, whoever asks (for background work).

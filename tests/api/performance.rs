@@ -255,3 +255,48 @@ on_both!(
         assert!(row.contains("badge status-"), "{row}");
     }
 );
+
+// The stalled list is kept until the next committed write or 30 s of the
+// clock: a submitted sheet leaves "waiting for the sheet" at once, and time
+// passing brings a pair over the minimum wait.
+on_both!(
+    the_cached_stalled_list_follows_every_change,
+    |app: TestApp| async move {
+        let app = app;
+        let db = &app.app.db;
+        generate(db, app.clock.now(), 60, 8, 3).await.unwrap();
+        let kit = load_kit(db, app.clock.now(), 2).await.unwrap();
+        let coord = &kit.coordinator_token;
+        let list = "/api/v1/coordinator/stalled?min_days=0&limit=200";
+        let waits_for = |body: &serde_json::Value, session: i32| -> Option<String> {
+            body["stalled"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| s["session_id"] == session)
+                .map(|s| s["waiting_for"].as_str().unwrap().to_string())
+        };
+        let (token, session) = &kit.sheets[0];
+        let before = app.get(list, coord).await.body;
+        assert_eq!(waits_for(&before, *session).as_deref(), Some("sheet"));
+        let r = app
+            .post(
+                &format!("/api/v1/sessions/{session}/sheet/submit"),
+                token,
+                json!({}),
+            )
+            .await;
+        assert_eq!(r.status, Status::Ok, "{:?}", r.body);
+        let after = app.get(list, coord).await.body;
+        assert_eq!(waits_for(&after, *session).as_deref(), Some("reply"));
+        // Waiting a day for the reply: not yet listed at a day's minimum,
+        // listed once the clock has moved past it.
+        let day = "/api/v1/coordinator/stalled?min_days=1&limit=200";
+        assert_eq!(waits_for(&app.get(day, coord).await.body, *session), None);
+        app.clock.advance(chrono::Duration::hours(25));
+        assert_eq!(
+            waits_for(&app.get(day, coord).await.body, *session).as_deref(),
+            Some("reply")
+        );
+    }
+);

@@ -194,8 +194,9 @@ async fn stalled(
     page: Option<&str>,
 ) -> Result<Json<Value>, AppError> {
     let now = app.clock.now();
-    let (rows, total) =
-        db::sheets::stalled(&app.db.conn, now, min_wait(min_days)?, paging(limit, page)?).await?;
+    let found =
+        db::sheets::stalled_cached(&app.db, now, min_wait(min_days)?, paging(limit, page)?).await?;
+    let (rows, total) = (&found.0, found.1);
     let tz = tz(&user.0);
     Ok(Json(json!({
         "stalled": rows.iter().map(|(s, p)| json::stalled(s, p, now, tz)).collect::<Vec<_>>(),

@@ -411,7 +411,8 @@ async fn stalled(
     let paging = db::Paging::new(Some(100), Some(n))?;
     let now = app.clock.now();
     let min = crate::routes::api::min_wait(min_days).unwrap_or_else(|_| chrono::Duration::zero());
-    let (rows, total) = db::sheets::stalled(&app.db.conn, now, min, paging).await?;
+    let found = db::sheets::stalled_cached(&app.db, now, min, paging).await?;
+    let (rows, total) = (&found.0, found.1);
     let items: Vec<Value> = rows
         .iter()
         .map(|(s, p)| {
