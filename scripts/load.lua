@@ -2,7 +2,8 @@
 --   LOAD_METHOD  GET or POST            LOAD_PATH   path; "{session}" is replaced
 --   LOAD_COOKIE  a Cookie header         LOAD_BEARER one API token
 --   LOAD_TOKENS  a file of "token [session]" lines, each used once (a
---                submission per mentee); a thread stops when its share is used.
+--                submission per mentee): for a POST a thread stops when its
+--                share is used; a GET goes round them again.
 --   LOAD_THREADS wrk's -t, to share the lines between threads.
 -- done() prints one RESULT line of JSON that load.py reads.
 local method = os.getenv("LOAD_METHOD") or "GET"
@@ -38,7 +39,8 @@ end
 function request()
   if fixed then return fixed end
   if cursor > #lines then
-    wrk.thread:stop()
+    -- A submission is made once per line; a read may go round again.
+    if method ~= "GET" then wrk.thread:stop() end
     cursor = (id or 0) + 1
   end
   local token, session = lines[cursor]:match("^(%S+)%s*(%S*)$")
