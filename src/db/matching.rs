@@ -31,9 +31,12 @@ pub struct RosterCache {
 #[derive(Default)]
 struct Rankings {
     roster: Option<std::sync::Weak<Vec<MentorCandidate>>>,
-    /// (intake id, limit) → (the intake's fields as ranked, the ranking).
-    entries: HashMap<(i32, usize), (String, Arc<Vec<Ranked>>)>,
+    /// (intake id, limit) → the ranking.
+    entries: HashMap<(i32, usize), Ranking>,
 }
+
+/// One intake's ranking: her fields as they were ranked, and the result.
+type Ranking = (String, Arc<Vec<Ranked>>);
 
 /// At most this many intakes' rankings are kept.
 const RANKINGS_KEPT: usize = 1000;
