@@ -176,6 +176,14 @@ pub async fn submit(app: &App, mentee: &users::Model) -> AppResult<intakes::Mode
     Ok(row)
 }
 
+/// From an intake to her account.
+fn to_mentee() -> sea_orm::RelationDef {
+    intakes::Entity::belongs_to(users::Entity)
+        .from(intakes::Column::MenteeId)
+        .to(users::Column::Id)
+        .into()
+}
+
 /// One line of the coordinator's queue: the intake's summary and her name,
 /// without the form's fields.
 #[derive(Debug, Clone, sea_orm::FromQueryResult)]
@@ -211,13 +219,7 @@ pub async fn queue(
             intakes::Column::SubmittedAt,
         ])
         .column_as(users::Column::DisplayName, "mentee_name")
-        .join(
-            JoinType::InnerJoin,
-            intakes::Entity::belongs_to(users::Entity)
-                .from(intakes::Column::MenteeId)
-                .to(users::Column::Id)
-                .into(),
-        )
+        .join(JoinType::InnerJoin, to_mentee())
         .order_by_desc(intakes::Column::NeedsCall)
         .order_by_asc(intakes::Column::SubmittedAt)
         .order_by_asc(intakes::Column::Id)
@@ -252,13 +254,7 @@ pub async fn get<C: ConnectionTrait>(
     use sea_orm::JoinType;
     let (row, mentee) = intakes::Entity::find_by_id(id)
         .select_also(users::Entity)
-        .join(
-            JoinType::InnerJoin,
-            intakes::Entity::belongs_to(users::Entity)
-                .from(intakes::Column::MenteeId)
-                .to(users::Column::Id)
-                .into(),
-        )
+        .join(JoinType::InnerJoin, to_mentee())
         .one(conn)
         .await?
         .ok_or_else(AppError::not_found)?;
