@@ -38,6 +38,16 @@ impl MailConfig {
             MailConfig::File { from, .. } | MailConfig::Smtp { from, .. } => from,
         }
     }
+
+    /// Seconds one delivery attempt may take (0 for the file transport).
+    pub fn send_timeout_seconds(&self) -> u64 {
+        match self {
+            MailConfig::File { .. } => 0,
+            MailConfig::Smtp {
+                timeout_seconds, ..
+            } => *timeout_seconds,
+        }
+    }
 }
 
 impl Default for MailConfig {

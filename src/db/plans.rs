@@ -187,6 +187,9 @@ pub async fn views<C: ConnectionTrait>(
     conn: &C,
     plans: Vec<plans::Model>,
 ) -> AppResult<Vec<PlanView>> {
+    if plans.is_empty() {
+        return Ok(Vec::new());
+    }
     let ids: Vec<i32> = plans.iter().map(|p| p.id).collect();
     let sessions = plan_sessions::Entity::find()
         .filter(plan_sessions::Column::PlanId.is_in(ids))
@@ -238,15 +241,23 @@ pub async fn list(
     viewer: Viewer,
     paging: Paging,
 ) -> AppResult<(Vec<PlanView>, u64)> {
-    let q = scoped(viewer);
-    let total = db.count(q.clone()).await?;
-    let rows = q
+    let total = db.count(scoped(viewer)).await?;
+    Ok((page(&db.conn, viewer, paging).await?, total))
+}
+
+/// One page of the plans the viewer may see, newest first, without the count.
+pub async fn page<C: ConnectionTrait>(
+    conn: &C,
+    viewer: Viewer,
+    paging: Paging,
+) -> AppResult<Vec<PlanView>> {
+    let rows = scoped(viewer)
         .order_by_desc(plans::Column::Id)
         .offset(paging.offset())
         .limit(paging.limit)
-        .all(&db.conn)
+        .all(conn)
         .await?;
-    Ok((views(&db.conn, rows).await?, total))
+    views(conn, rows).await
 }
 
 /// One line of the coordinator's plan dashboard: the plan, both names and

@@ -85,6 +85,7 @@ pub async fn enqueue_with_calendar<C: ConnectionTrait>(
 /// A message rendered and ready for the outbox. Rendering before the write
 /// transaction begins keeps the template work out of SQLite's single writer
 /// turn; nothing is stored until [`Prepared::store`] runs inside it.
+#[must_use = "a prepared message is sent only once it is stored"]
 pub struct Prepared(outbox::ActiveModel);
 
 /// Render a message for the outbox (its times are the clock's now).

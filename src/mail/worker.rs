@@ -15,8 +15,8 @@ use crate::App;
 use chrono::Duration;
 use sea_orm::sea_query::{Expr, LockBehavior, LockType};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DbBackend, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, DbBackend, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 /// After this many attempts a message is marked failed.
@@ -75,9 +75,15 @@ pub async fn deliver_due(app: &App, transport: &Transport) -> AppResult<usize> {
     let due = claim(app).await?;
     let mut sent = 0;
     for mut row in due {
-        // A slow batch must not let its tail be claimed by another worker:
-        // a message whose claim is half spent is claimed again before it is
-        // sent (a fast batch, the usual case, writes nothing here).
+        // Still ours and still to send? A message erased (her deletion),
+        // sent or taken over since the claim is skipped. A slow batch must
+        // not let its tail be claimed by another worker: a message whose
+        // claim may not outlast its sending is claimed again first (a fast
+        // batch, the usual case, only reads here).
+        let ours = outbox::Entity::find()
+            .filter(outbox::Column::Id.eq(row.id))
+            .filter(outbox::Column::Status.eq("pending"))
+            .filter(outbox::Column::NextAttemptAt.eq(row.next_attempt_at));
         if needs_renewal(app, &row) {
             let until = claim_until(app);
             let tx = app.db.begin_write().await?;
@@ -90,9 +96,11 @@ pub async fn deliver_due(app: &App, transport: &Transport) -> AppResult<usize> {
                 .await?;
             tx.commit_quietly().await?;
             if renewed.rows_affected != 1 {
-                continue; // taken over, sent, or erased meanwhile
+                continue;
             }
             row.next_attempt_at = until;
+        } else if ours.count(&app.db.conn).await? != 1 {
+            continue;
         }
         let result = transport.send(app.cfg.mail.from_address(), &row).await;
         let attempts = row.attempts + 1;
@@ -132,10 +140,15 @@ pub async fn deliver_due(app: &App, transport: &Transport) -> AppResult<usize> {
     Ok(sent)
 }
 
-/// Is less than half of this message's claim left?
+/// Could this message's claim run out while it is being sent? Renewed when
+/// less than half the claim is left, or less than twice the SMTP timeout and
+/// a minute.
 fn needs_renewal(app: &App, row: &outbox::Model) -> bool {
-    let half = Duration::seconds(app.cfg.outbox_claim_seconds.max(1)) / 2;
-    row.next_attempt_at - app.clock.now() < half
+    let claim = Duration::seconds(app.cfg.outbox_claim_seconds.max(1));
+    // (A timeout beyond a day is taken as a day: the claim is renewed anyway.)
+    let timeout = app.cfg.mail.send_timeout_seconds().min(86_400) as i64;
+    let sending = Duration::seconds(timeout * 2 + 60);
+    row.next_attempt_at - app.clock.now() < std::cmp::max(claim / 2, sending)
 }
 
 /// Run forever: a pass every `outbox_poll_seconds`, or at once when woken.

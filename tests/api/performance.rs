@@ -199,8 +199,9 @@ on_both!(
     }
 );
 
-// The queue's and the plans' totals are cached until the next committed
-// write: each change shows in the very next count, on the page and the API.
+// List totals are cached until the next committed write: each submission
+// shows in the very next queue count (both statuses it moves between), past
+// the last page too; the plans dashboard counts what the API counts.
 on_both!(
     the_cached_counts_follow_every_change,
     |app: TestApp| async move {

@@ -150,7 +150,7 @@ fn steps(current: usize, f: &IntakeFields) -> Value {
 async fn home(app: &State<App>, page: Page, mentee: Mentee) -> Result<RawHtml<String>, AppError> {
     let row = db::intakes::ensure(app, mentee.0.id).await?;
     let paging = db::Paging::new(Some(20), Some(1))?;
-    let (plans, _) = db::plans::list(&app.db, Viewer::Mentee(mentee.0.id), paging).await?;
+    let plans = db::plans::page(&app.db.conn, Viewer::Mentee(mentee.0.id), paging).await?;
     let plans: Vec<Value> = plans
         .iter()
         .map(|p| json!({"id": p.plan.id, "kind": p.plan.kind, "status": p.plan.status, "mentor_name": p.mentor.display_name}))

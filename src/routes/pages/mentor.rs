@@ -29,7 +29,7 @@ async fn home(app: &State<App>, page: Page, mentor: Mentor) -> Result<RawHtml<St
         .iter()
         .map(|a| json!({"id": a.id, "mentee_name": intakes.get(&a.intake_id).cloned().unwrap_or_default(), "created_at": page.dt(a.created_at)}))
         .collect();
-    let (plans, _) = db::plans::list(&app.db, Viewer::Mentor(mentor.profile.id), paging).await?;
+    let plans = db::plans::page(&app.db.conn, Viewer::Mentor(mentor.profile.id), paging).await?;
     let plans: Vec<Value> = plans
         .iter()
         .map(|p| json!({"id": p.plan.id, "kind": p.plan.kind, "status": p.plan.status, "mentee_name": p.mentee.display_name}))
