@@ -130,7 +130,7 @@ impl Db {
             writer,
             generation: Arc::new(AtomicU64::new(0)),
             roster: Arc::new(matching::RosterCache::default()),
-            counts: Arc::new(CountCache::default()),
+            counts: Arc::new(CountCache::new(COUNT_ENTRIES)),
             stalled: Arc::new(sheets::StalledCache::default()),
         })
     }
@@ -216,20 +216,59 @@ impl Paging {
     }
 }
 
+/// Values read from the database, kept while this process has committed no
+/// write since (the [`Db::generation`] they were read at) and while their
+/// stamp (when they were read, by whichever clock the caller keeps) is fresh.
+/// A write clears them all; so does reaching `limit` entries.
+pub struct Cached<K, S, V> {
+    inner: std::sync::Mutex<Entries<K, S, V>>,
+    limit: usize,
+}
+
+struct Entries<K, S, V> {
+    generation: u64,
+    map: std::collections::HashMap<K, (S, V)>,
+}
+
+impl<K: std::hash::Hash + Eq, S, V: Clone> Cached<K, S, V> {
+    pub fn new(limit: usize) -> Self {
+        Cached {
+            inner: std::sync::Mutex::new(Entries {
+                generation: 0,
+                map: std::collections::HashMap::new(),
+            }),
+            limit,
+        }
+    }
+
+    /// The value for `key` read at `generation`, if `fresh` accepts its stamp.
+    pub fn get(&self, generation: u64, key: &K, fresh: impl FnOnce(&S) -> bool) -> Option<V> {
+        let entries = self.inner.lock().ok()?;
+        if entries.generation != generation {
+            return None;
+        }
+        let (stamp, value) = entries.map.get(key)?;
+        fresh(stamp).then(|| value.clone())
+    }
+
+    /// Keep `value`, read at `generation` (read before the rows, so that a
+    /// write committed meanwhile makes it stale at once).
+    pub fn put(&self, generation: u64, key: K, stamp: S, value: V) {
+        if let Ok(mut entries) = self.inner.lock() {
+            if entries.generation != generation || entries.map.len() >= self.limit {
+                entries.map.clear();
+                entries.generation = generation;
+            }
+            entries.map.insert(key, (stamp, value));
+        }
+    }
+}
+
 /// The counts of whole lists (a page's "of N"), kept until this process
 /// commits a write, or for [`COUNT_MAX_AGE`] (a second process's writes).
 /// Counting a status of 100,000 intakes walks every index entry of it, which
-/// would cost more than the page itself.
-#[derive(Default)]
-pub struct CountCache {
-    inner: std::sync::Mutex<Counts>,
-}
-
-#[derive(Default)]
-struct Counts {
-    generation: u64,
-    entries: std::collections::HashMap<String, (std::time::Instant, u64)>,
-}
+/// would cost more than the page itself. Keyed by the count's SQL and values.
+pub type CountCache = Cached<String, std::time::Instant, u64>;
 
 /// The longest a cached count is shown without being counted again.
 pub const COUNT_MAX_AGE: Duration = Duration::from_secs(30);
@@ -249,23 +288,15 @@ impl Db {
         let generation = self.generation();
         let built = filtered.build(self.backend());
         let key = format!("{}{:?}", built.sql, built.values);
-        if let Ok(counts) = self.counts.inner.lock() {
-            if counts.generation == generation {
-                if let Some((at, n)) = counts.entries.get(&key) {
-                    if at.elapsed() < COUNT_MAX_AGE {
-                        return Ok(*n);
-                    }
-                }
-            }
+        if let Some(n) = self
+            .counts
+            .get(generation, &key, |at| at.elapsed() < COUNT_MAX_AGE)
+        {
+            return Ok(n);
         }
         let n = filtered.count(&self.conn).await?;
-        if let Ok(mut counts) = self.counts.inner.lock() {
-            if counts.generation != generation || counts.entries.len() >= COUNT_ENTRIES {
-                counts.entries.clear();
-                counts.generation = generation;
-            }
-            counts.entries.insert(key, (std::time::Instant::now(), n));
-        }
+        self.counts
+            .put(generation, key, std::time::Instant::now(), n);
         Ok(n)
     }
 }

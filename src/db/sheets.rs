@@ -955,52 +955,27 @@ pub type StalledPage = std::sync::Arc<(Vec<(Stalled, super::plans::PlanView)>, u
 /// session's end passing, another process's writes): a list of pairs waiting
 /// for days does not need to be exact to the second, and computing it walks
 /// every active plan.
-#[derive(Default)]
 pub struct StalledCache {
-    entries: std::sync::Mutex<StalledEntries>,
+    /// (minimum wait in ms, limit, page) → the page, stamped with the
+    /// application's time it was computed at.
+    pages: super::Cached<(i64, u64, u64), DateTime<Utc>, StalledPage>,
     /// One computation at a time; the others wait for its result.
     building: tokio::sync::Mutex<()>,
 }
 
-#[derive(Default)]
-struct StalledEntries {
-    generation: u64,
-    /// (minimum wait in ms, limit, page) → (computed at, the page).
-    pages: HashMap<(i64, u64, u64), (DateTime<Utc>, StalledPage)>,
+impl Default for StalledCache {
+    fn default() -> Self {
+        StalledCache {
+            pages: super::Cached::new(STALLED_PAGES_KEPT),
+            building: tokio::sync::Mutex::new(()),
+        }
+    }
 }
 
 /// How long, on the application's clock, a computed stalled page is shown.
 pub const STALLED_MAX_AGE_SECONDS: i64 = 30;
 /// At most this many pages are kept.
 const STALLED_PAGES_KEPT: usize = 100;
-
-impl StalledCache {
-    fn get(
-        &self,
-        generation: u64,
-        key: (i64, u64, u64),
-        now: DateTime<Utc>,
-    ) -> Option<StalledPage> {
-        let entries = self.entries.lock().ok()?;
-        if entries.generation != generation {
-            return None;
-        }
-        let (at, page) = entries.pages.get(&key)?;
-        let age = now - *at;
-        (age >= Duration::zero() && age < Duration::seconds(STALLED_MAX_AGE_SECONDS))
-            .then(|| page.clone())
-    }
-
-    fn put(&self, generation: u64, key: (i64, u64, u64), now: DateTime<Utc>, page: StalledPage) {
-        if let Ok(mut entries) = self.entries.lock() {
-            if entries.generation != generation || entries.pages.len() >= STALLED_PAGES_KEPT {
-                entries.pages.clear();
-                entries.generation = generation;
-            }
-            entries.pages.insert(key, (now, page));
-        }
-    }
-}
 
 /// `stalled`, through the database's [`StalledCache`] (what the coordinator's
 /// page and the API show).
@@ -1012,18 +987,22 @@ pub async fn stalled_cached(
 ) -> AppResult<StalledPage> {
     let key = (min_wait.num_milliseconds(), paging.limit, paging.page);
     let cache = &db.stalled;
-    if let Some(page) = cache.get(db.generation(), key, now) {
+    let fresh = |at: &DateTime<Utc>| {
+        let age = now - *at;
+        age >= Duration::zero() && age < Duration::seconds(STALLED_MAX_AGE_SECONDS)
+    };
+    if let Some(page) = cache.pages.get(db.generation(), &key, fresh) {
         return Ok(page);
     }
     let _building = cache.building.lock().await;
     // Read the generation before the rows: a write committed meanwhile makes
     // this page stale at once rather than hiding behind a newer number.
     let generation = db.generation();
-    if let Some(page) = cache.get(generation, key, now) {
+    if let Some(page) = cache.pages.get(generation, &key, fresh) {
         return Ok(page);
     }
     let page = std::sync::Arc::new(stalled(&db.conn, now, min_wait, paging).await?);
-    cache.put(generation, key, now, page.clone());
+    cache.pages.put(generation, key, now, page.clone());
     Ok(page)
 }
 

@@ -199,6 +199,13 @@ on_both!(
     }
 );
 
+/// A 60-mentee demo programme and a load kit of `n` of each kind.
+async fn small_programme_with_kit(app: &TestApp, n: usize) -> kakehashi::demo::LoadKit {
+    let db = &app.app.db;
+    generate(db, app.clock.now(), 60, 8, 3).await.unwrap();
+    load_kit(db, app.clock.now(), n).await.unwrap()
+}
+
 // List totals are cached until the next committed write: each submission
 // shows in the very next queue count (both statuses it moves between), past
 // the last page too; the plans dashboard counts what the API counts.
@@ -206,9 +213,7 @@ on_both!(
     the_cached_counts_follow_every_change,
     |app: TestApp| async move {
         let app = app;
-        let db = &app.app.db;
-        generate(db, app.clock.now(), 60, 8, 3).await.unwrap();
-        let kit = load_kit(db, app.clock.now(), 3).await.unwrap();
+        let kit = small_programme_with_kit(&app, 3).await;
         let coord = &kit.coordinator_token;
         let total = |body: &serde_json::Value| body["total"].as_u64().unwrap();
         let queue = "/api/v1/intakes?status=submitted";
@@ -264,9 +269,7 @@ on_both!(
     the_cached_stalled_list_follows_every_change,
     |app: TestApp| async move {
         let app = app;
-        let db = &app.app.db;
-        generate(db, app.clock.now(), 60, 8, 3).await.unwrap();
-        let kit = load_kit(db, app.clock.now(), 2).await.unwrap();
+        let kit = small_programme_with_kit(&app, 2).await;
         let coord = &kit.coordinator_token;
         let list = "/api/v1/coordinator/stalled?min_days=0&limit=200";
         let waits_for = |body: &serde_json::Value, session: i32| -> Option<String> {
