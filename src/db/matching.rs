@@ -1,7 +1,7 @@
 //! Candidates for an intake: the roster with its loads, ranked by the domain's
 //! scoring function.
 use super::entities::intakes;
-use super::mentors::{self, MentorView};
+use super::mentors;
 use super::Db;
 use crate::domain::matching::{rank, MentorCandidate, Ranked};
 use crate::error::AppResult;
@@ -14,8 +14,36 @@ use std::time::{Duration, Instant};
 /// [`Db::generation`](super::Db::generation), and a roster older than
 /// [`ROSTER_MAX_AGE`] is rebuilt anyway (a second process writing to the same
 /// database is seen within that time).
-/// A built roster: the generation it was read at, when, and the candidates.
-type Built = (u64, Instant, Arc<Vec<MentorCandidate>>);
+/// A built roster: the generation it was read at, when, and the roster.
+type Built = (u64, Instant, Arc<Roster>);
+
+/// Every mentor, ordered by id: what ranking reads, and what a candidate list
+/// shows of her, read together so a list needs no query of its own.
+pub struct Roster {
+    pub pool: Vec<MentorCandidate>,
+    /// Parallel to `pool`.
+    shown: Vec<Shown>,
+}
+
+/// What a candidate list shows of a mentor besides her ranking.
+#[derive(Debug, Clone)]
+pub struct Shown {
+    pub mentor_id: i32,
+    pub display_name: String,
+    pub headline: String,
+    pub active: u32,
+    pub pending: u32,
+}
+
+impl Roster {
+    fn shown(&self, mentor_id: i64) -> Option<&Shown> {
+        let i = self
+            .pool
+            .binary_search_by_key(&mentor_id, |m| m.mentor_id)
+            .ok()?;
+        self.shown.get(i)
+    }
+}
 
 #[derive(Default)]
 pub struct RosterCache {
@@ -30,7 +58,7 @@ pub struct RosterCache {
 /// roster and the intake's fields, so it holds while both are unchanged.
 #[derive(Default)]
 struct Rankings {
-    roster: Option<std::sync::Weak<Vec<MentorCandidate>>>,
+    roster: Option<std::sync::Weak<Roster>>,
     /// (intake id, limit) → the ranking.
     entries: HashMap<(i32, usize), Ranking>,
 }
@@ -45,7 +73,7 @@ const RANKINGS_KEPT: usize = 1000;
 pub const ROSTER_MAX_AGE: Duration = Duration::from_secs(30);
 
 impl RosterCache {
-    fn fresh(&self, generation: u64) -> Option<Arc<Vec<MentorCandidate>>> {
+    fn fresh(&self, generation: u64) -> Option<Arc<Roster>> {
         let current = self.current.lock().ok()?;
         match current.as_ref() {
             Some((g, at, pool)) if *g == generation && at.elapsed() < ROSTER_MAX_AGE => {
@@ -58,7 +86,7 @@ impl RosterCache {
 
 /// Every mentor as a ranking candidate (profile and load), from the cache
 /// when nothing was written since it was built.
-pub async fn roster(db: &Db) -> AppResult<Arc<Vec<MentorCandidate>>> {
+pub async fn roster(db: &Db) -> AppResult<Arc<Roster>> {
     let cache = &db.roster;
     if let Some(pool) = cache.fresh(db.generation()) {
         return Ok(pool);
@@ -77,64 +105,71 @@ pub async fn roster(db: &Db) -> AppResult<Arc<Vec<MentorCandidate>>> {
     Ok(pool)
 }
 
-/// Every mentor as a candidate, reading only what ranking needs: her
-/// profile's text and her load (not her account, nor the views the pages show).
-async fn read_roster<C: sea_orm::ConnectionTrait>(conn: &C) -> AppResult<Vec<MentorCandidate>> {
-    use super::entities::mentor_profiles;
+/// Every mentor as a candidate, reading only what ranking and a candidate
+/// list need: her profile's text, her name and her load.
+async fn read_roster<C: sea_orm::ConnectionTrait>(conn: &C) -> AppResult<Roster> {
+    use super::entities::{mentor_profiles, users};
     use crate::domain::mentor::Profile;
-    use sea_orm::{EntityTrait, QueryOrder, QuerySelect};
+    use sea_orm::{EntityTrait, JoinType, QueryOrder, QuerySelect, RelationDef};
     let loads = mentors::loads(conn, None).await?;
-    let rows: Vec<(i32, String)> = mentor_profiles::Entity::find()
+    let via: RelationDef = mentor_profiles::Entity::belongs_to(users::Entity)
+        .from(mentor_profiles::Column::UserId)
+        .to(users::Column::Id)
+        .into();
+    let rows: Vec<(i32, String, String)> = mentor_profiles::Entity::find()
         .select_only()
         .columns([
             mentor_profiles::Column::Id,
             mentor_profiles::Column::Profile,
         ])
+        .column(users::Column::DisplayName)
+        .join(JoinType::InnerJoin, via)
         .order_by_asc(mentor_profiles::Column::Id)
         .into_tuple()
         .all(conn)
         .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, text)| {
-            let profile: Profile = serde_json::from_str(&text).unwrap_or_default();
-            let (active, pending) = loads.get(&id).copied().unwrap_or_default();
-            MentorCandidate {
-                mentor_id: id as i64,
-                industry: profile.industry,
-                company_size: profile.company_size,
-                job_function: profile.job_function,
-                position: profile.position,
-                experiences: profile.experiences,
-                capacity: profile.capacity,
-                accepting: profile.accepting,
-                load: active + pending,
-            }
-        })
-        .collect())
+    let mut roster = Roster {
+        pool: Vec::with_capacity(rows.len()),
+        shown: Vec::with_capacity(rows.len()),
+    };
+    for (id, text, display_name) in rows {
+        let profile: Profile = serde_json::from_str(&text).unwrap_or_default();
+        let (active, pending) = loads.get(&id).copied().unwrap_or_default();
+        roster.shown.push(Shown {
+            mentor_id: id,
+            display_name,
+            headline: profile.headline,
+            active,
+            pending,
+        });
+        roster.pool.push(MentorCandidate {
+            mentor_id: id as i64,
+            industry: profile.industry,
+            company_size: profile.company_size,
+            job_function: profile.job_function,
+            position: profile.position,
+            experiences: profile.experiences,
+            capacity: profile.capacity,
+            accepting: profile.accepting,
+            load: active + pending,
+        });
+    }
+    Ok(roster)
 }
 
 /// The best `limit` mentors of the whole roster for this intake, each with
-/// its explanation; only those `limit` mentors are read in full.
+/// its explanation and what the list shows of her, all from the cached
+/// roster (no query when it is fresh).
 pub async fn candidates(
     db: &Db,
     intake: &intakes::Model,
     limit: usize,
-) -> AppResult<Vec<(Ranked, MentorView)>> {
-    let pool = roster(db).await?;
-    let ranked = ranking(&db.roster, &pool, intake, limit);
-    let ids: Vec<i32> = ranked.iter().map(|r| r.mentor_id as i32).collect();
-    let views = mentors::by_ids(&db.conn, &ids).await?;
+) -> AppResult<Vec<(Ranked, Shown)>> {
+    let roster = roster(db).await?;
+    let ranked = ranking(&db.roster, &roster, intake, limit);
     Ok(ranked
         .iter()
-        .cloned()
-        .filter_map(|r| {
-            views
-                .iter()
-                .find(|m| m.row.id as i64 == r.mentor_id)
-                .cloned()
-                .map(|m| (r, m))
-        })
+        .filter_map(|r| Some((r.clone(), roster.shown(r.mentor_id)?.clone())))
         .collect())
 }
 
@@ -142,7 +177,7 @@ pub async fn candidates(
 /// version of her fields.
 fn ranking(
     cache: &RosterCache,
-    pool: &Arc<Vec<MentorCandidate>>,
+    pool: &Arc<Roster>,
     intake: &intakes::Model,
     limit: usize,
 ) -> Arc<Vec<Ranked>> {
@@ -162,7 +197,7 @@ fn ranking(
             }
         }
     }
-    let ranked = Arc::new(rank(&super::intakes::fields(intake), pool, limit));
+    let ranked = Arc::new(rank(&super::intakes::fields(intake), &pool.pool, limit));
     if let Ok(mut r) = cache.ranked.lock() {
         if !same_roster(&r) || r.entries.len() >= RANKINGS_KEPT {
             r.entries.clear();

@@ -82,18 +82,45 @@ pub fn edit(e: &intake_edits::Model, editor: &users::Model, tz: Tz) -> Value {
     json!({"id": e.id, "editor": person(editor), "fields": fields, "created_at": time(e.created_at, tz)})
 }
 
-pub fn candidate(r: &Ranked, m: &MentorView) -> Value {
-    json!({
-        "mentor": {"id": m.row.id, "display_name": m.user.display_name, "headline": m.profile.headline},
-        "score": r.score,
-        "reasons": r.reasons,
-        "active_mentees": m.active,
-        "pending_mentees": m.pending,
-        "capacity": r.capacity,
-        "eligible": r.eligible,
-        "ineligible_because": r.ineligible_because,
-        "musts_met": r.musts_met,
-    })
+/// One candidate as the API gives her: written straight to the body (a list
+/// of 50 with their reasons is the largest answer the coordinator reads
+/// often, so it is not built as a `Value` first).
+#[derive(serde::Serialize)]
+pub struct Candidate<'a> {
+    mentor: CandidateMentor<'a>,
+    score: u8,
+    reasons: &'a [crate::domain::matching::Reason],
+    active_mentees: u32,
+    pending_mentees: u32,
+    capacity: u8,
+    eligible: bool,
+    ineligible_because: Option<crate::domain::matching::Ineligible>,
+    musts_met: bool,
+}
+
+#[derive(serde::Serialize)]
+struct CandidateMentor<'a> {
+    id: i32,
+    display_name: &'a str,
+    headline: &'a str,
+}
+
+pub fn candidate<'a>(r: &'a Ranked, m: &'a crate::db::matching::Shown) -> Candidate<'a> {
+    Candidate {
+        mentor: CandidateMentor {
+            id: m.mentor_id,
+            display_name: &m.display_name,
+            headline: &m.headline,
+        },
+        score: r.score,
+        reasons: &r.reasons,
+        active_mentees: m.active,
+        pending_mentees: m.pending,
+        capacity: r.capacity,
+        eligible: r.eligible,
+        ineligible_because: r.ineligible_because,
+        musts_met: r.musts_met,
+    }
 }
 
 /// Who reads a session or plan: its mentee, its mentor, or (None) a coordinator.

@@ -183,12 +183,13 @@ on_both!(
             candidates(&app, &coord, second).await,
             vec![(a, 0, true), (b, 0, true)]
         );
-        // …and a profile change shows on the next ranking.
+        // …and a profile change shows on the next ranking, with what the
+        // list shows of her (also kept in the roster).
         let r = app
             .put(
                 &format!("/api/v1/mentors/{b}/profile"),
                 &coord,
-                json!({"profile": {"accepting": false}}),
+                json!({"profile": {"accepting": false, "headline": "今は新しい方を受けていません"}}),
             )
             .await;
         assert_eq!(r.status, Status::Ok, "{:?}", r.body);
@@ -196,6 +197,18 @@ on_both!(
             candidates(&app, &coord, second).await,
             vec![(a, 0, true), (b, 0, false)]
         );
+        let r = app
+            .get(&format!("/api/v1/intakes/{second}/candidates"), &coord)
+            .await;
+        let shown = r.body["candidates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["mentor"]["id"] == b)
+            .cloned()
+            .unwrap();
+        assert_eq!(shown["mentor"]["headline"], "今は新しい方を受けていません");
+        assert_eq!(shown["mentor"]["display_name"], "メンター 鈴木");
     }
 );
 

@@ -8,6 +8,7 @@ use crate::error::AppError;
 use crate::views::json;
 use crate::App;
 use rocket::http::Status;
+use rocket::response::content::RawJson;
 use rocket::serde::json::Json;
 use rocket::{get, patch, post, routes, Route, State};
 use serde::Deserialize;
@@ -85,13 +86,18 @@ async fn candidates(
     _c: Coordinator,
     id: i32,
     limit: Option<&str>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<RawJson<String>, AppError> {
     let limit = paging(limit, None)?.limit as usize;
     let (row, _) = db::intakes::get(&app.db.conn, id).await?;
     let ranked = db::matching::candidates(&app.db, &row, limit).await?;
-    Ok(Json(
-        json!({"candidates": ranked.iter().map(|(r, m)| json::candidate(r, m)).collect::<Vec<_>>()}),
-    ))
+    #[derive(serde::Serialize)]
+    struct Body<'a> {
+        candidates: Vec<json::Candidate<'a>>,
+    }
+    let body = Body {
+        candidates: ranked.iter().map(|(r, m)| json::candidate(r, m)).collect(),
+    };
+    Ok(RawJson(serde_json::to_string(&body)?))
 }
 
 #[derive(Deserialize)]

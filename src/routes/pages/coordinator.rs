@@ -102,7 +102,7 @@ async fn render_intake(
         .await?
         .iter()
         .map(|(r, m)| {
-            json!({"mentor_id": m.row.id, "display_name": m.user.display_name, "headline": m.profile.headline,
+            json!({"mentor_id": m.mentor_id, "display_name": m.display_name, "headline": m.headline,
                    "score": r.score, "reasons": r.reasons, "eligible": r.eligible, "ineligible_because": r.ineligible_because,
                    "musts_met": r.musts_met, "active": m.active, "pending": m.pending, "capacity": r.capacity})
         })
