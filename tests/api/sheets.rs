@@ -55,6 +55,60 @@ fn mails_without_text(mails: &[kakehashi::db::entities::outbox::Model], kind: &s
     of_kind.len()
 }
 
+// Submissions at the same moment (a double tap, a second device) and a
+// draft saved among them: each submission is read before the write turn and
+// decided again inside it when anything changed, so the sheet is submitted
+// once, the mentor is emailed once, and the text submitted is the one saved.
+on_both!(
+    simultaneous_submissions_submit_once_and_email_once,
+    |app: TestApp| async move {
+        let app = app;
+        let p = matched_pair(&app, "single").await;
+        let s = held(&app, &p, 1).await;
+        let sheet = format!("/api/v1/sessions/{s}/sheet");
+        let r = app
+            .put(
+                &sheet,
+                &p.mentee,
+                json!({"realizations": "最初の文", "version": 0}),
+            )
+            .await;
+        assert_eq!(r.status, Status::Ok, "{:?}", r.body);
+        let submit = format!("{sheet}/submit");
+        let save = app.put(
+            &sheet,
+            &p.mentee,
+            json!({"realizations": REALIZATION, "version": 1}),
+        );
+        let submits =
+            futures::future::join_all((0..6).map(|_| app.post(&submit, &p.mentee, json!({}))));
+        let (saved, answers) = tokio::join!(save, submits);
+        for r in &answers {
+            assert_eq!(r.status, Status::Ok, "{:?}", r.body);
+            assert_eq!(r.body["sheet"]["status"], "submitted");
+        }
+        let mails = app.emails_to("suzuki@example.jp").await;
+        assert_eq!(mails_without_text(&mails, "sheet_submitted"), 1);
+        let r = app.get(&sheet, &p.mentee).await;
+        if saved.status == Status::Ok {
+            assert_eq!(r.body["sheet"]["realizations"], REALIZATION);
+        } else {
+            assert_eq!(
+                (saved.status, saved.code()),
+                (Status::Conflict, "sheet_submitted")
+            );
+            assert_eq!(r.body["sheet"]["realizations"], "最初の文");
+        }
+        // Every answer shows the text as submitted.
+        for a in &answers {
+            assert_eq!(
+                a.body["sheet"]["realizations"],
+                r.body["sheet"]["realizations"]
+            );
+        }
+    }
+);
+
 on_both!(
     the_whole_exchange_through_the_api,
     |app: TestApp| async move {
