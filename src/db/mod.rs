@@ -36,8 +36,10 @@ pub struct Db {
     pub conn: DatabaseConnection,
     /// SQLite has one writer at a time: write transactions queue here, in
     /// order, instead of spinning on the busy timeout (a lock storm under
-    /// many connections). `None` on PostgreSQL.
-    writer: Option<Arc<Mutex<()>>>,
+    /// many connections), and run on a connection of their own, so a write
+    /// whose turn has come never waits behind readers for one of the pool's.
+    /// `None` on PostgreSQL.
+    writer: Option<(Arc<Mutex<()>>, DatabaseConnection)>,
     /// Bumped after every committed write transaction of this process; the
     /// caches built from the database (the mentor roster) compare it.
     generation: Arc<AtomicU64>,
@@ -103,13 +105,15 @@ impl Db {
     /// Connect. SQLite runs in WAL mode with a busy timeout, so readers never
     /// block the writer and a waiting writer waits instead of failing.
     pub async fn connect(url: &str) -> Result<Db, sea_orm::DbErr> {
-        let mut opts = ConnectOptions::new(url.to_owned());
-        opts.sqlx_logging(false)
-            .connect_timeout(Duration::from_secs(10));
-        if url.starts_with("sqlite:") {
-            opts.max_connections(8)
-                .min_connections(1)
-                .map_sqlx_sqlite_opts(|o| {
+        let sqlite = url.starts_with("sqlite:");
+        let options = |connections: u32| {
+            let mut opts = ConnectOptions::new(url.to_owned());
+            opts.sqlx_logging(false)
+                .connect_timeout(Duration::from_secs(10))
+                .max_connections(connections)
+                .min_connections(1);
+            if sqlite {
+                opts.map_sqlx_sqlite_opts(|o| {
                     o.journal_mode(SqliteJournalMode::Wal)
                         .synchronous(SqliteSynchronous::Normal)
                         .busy_timeout(Duration::from_secs(10))
@@ -119,12 +123,18 @@ impl Db {
                         // read stop and wake the reader six times.
                         .row_buffer_size(ROW_CHANNEL)
                 });
+            }
+            opts
+        };
+        let conn = Database::connect(options(if sqlite { 8 } else { 16 })).await?;
+        let writer = if sqlite {
+            Some((
+                Arc::new(Mutex::new(())),
+                Database::connect(options(1)).await?,
+            ))
         } else {
-            opts.max_connections(16).min_connections(1);
-        }
-        let conn = Database::connect(opts).await?;
-        let writer =
-            (conn.get_database_backend() == DbBackend::Sqlite).then(|| Arc::new(Mutex::new(())));
+            None
+        };
         Ok(Db {
             conn,
             writer,
@@ -158,16 +168,16 @@ impl Db {
     /// writer at a time, first come first served), so the busy timeout is
     /// only met by another process.
     pub async fn begin_write(&self) -> Result<WriteTx, AppError> {
-        let writer = match &self.writer {
-            Some(w) => Some(w.clone().lock_owned().await),
-            None => None,
+        let (writer, conn) = match &self.writer {
+            Some((queue, conn)) => (Some(queue.clone().lock_owned().await), conn),
+            None => (None, &self.conn),
         };
         let opts = TransactionOptions {
             sqlite_transaction_mode: Some(sea_orm::SqliteTransactionMode::Immediate),
             ..Default::default()
         };
         Ok(WriteTx {
-            tx: self.conn.begin_with_options(opts).await?,
+            tx: conn.begin_with_options(opts).await?,
             generation: self.generation.clone(),
             _writer: writer,
         })
