@@ -118,9 +118,16 @@ pub async fn save(
 
 /// Submit: every required field present and consent given, else 422 listing
 /// each. Submitting again changes nothing (a double click sends one email).
+///
+/// Her intake is read, checked and her confirmation rendered before the
+/// write turn; inside it the submission is one update that holds only while
+/// the intake is still the draft that was read (else it is read again and
+/// decided there).
 pub async fn submit(app: &App, mentee: &users::Model) -> AppResult<intakes::Model> {
-    ensure(app, mentee.id).await?;
-    // Her confirmation is rendered before the write turn is taken.
+    let read = ensure(app, mentee.id).await?;
+    if !submittable(&read)? {
+        return Ok(read);
+    }
     let lang = Lang::parse(&mentee.locale).unwrap_or_default();
     let email = mail::prepare(
         app,
@@ -133,33 +140,42 @@ pub async fn submit(app: &App, mentee: &users::Model) -> AppResult<intakes::Mode
         },
         None,
     )?;
-    let tx = app.db.begin_write().await?;
-    let row = find_for_mentee(&tx, mentee.id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    match status(&row) {
-        IntakeStatus::Draft => {}
-        IntakeStatus::Submitted => return Ok(row),
-        _ => {
-            return Err(AppError::conflict(
-                "intake_locked",
-                "The intake has already been matched.",
-            ))
-        }
-    }
-    let f = fields(&row);
-    let missing = f.missing_errors();
-    if !missing.is_empty() {
-        return Err(AppError::validation(missing));
-    }
     let now = app.clock.now();
-    let mut active = row.into_active_model();
-    store(&mut active, &f, now)?;
-    active.status = Set(IntakeStatus::Submitted.as_str().into());
-    active.consent_version = Set(Some(CONSENT_VERSION.into()));
-    active.consented_at = Set(Some(now));
-    active.submitted_at = Set(Some(now));
-    let row = active.update(&tx).await?;
+    let tx = app.db.begin_write().await?;
+    let f = fields(&read);
+    let mut submitted = read.clone().into_active_model();
+    mark_submitted(&mut submitted, &f, now);
+    let same_draft = intakes::Entity::update_many()
+        .set(submitted)
+        .filter(intakes::Column::Id.eq(read.id))
+        .filter(intakes::Column::Status.eq(IntakeStatus::Draft.as_str()))
+        .filter(intakes::Column::Fields.eq(read.fields.clone()))
+        .exec(&tx)
+        .await?
+        .rows_affected
+        == 1;
+    let row = if same_draft {
+        let mut row = read;
+        row.completeness = f.completeness() as i32;
+        row.needs_call = f.needs_call();
+        row.status = IntakeStatus::Submitted.as_str().into();
+        row.consent_version = Some(CONSENT_VERSION.into());
+        row.consented_at = Some(now);
+        row.submitted_at = Some(now);
+        row.updated_at = now;
+        row
+    } else {
+        let row = find_for_mentee(&tx, mentee.id)
+            .await?
+            .ok_or_else(AppError::not_found)?;
+        if !submittable(&row)? {
+            return Ok(row);
+        }
+        let f = fields(&row);
+        let mut active = row.into_active_model();
+        mark_submitted(&mut active, &f, now);
+        active.update(&tx).await?
+    };
     let detail = Some(CONSENT_VERSION.to_string());
     super::audit::own_in(
         &tx,
@@ -174,6 +190,43 @@ pub async fn submit(app: &App, mentee: &users::Model) -> AppResult<intakes::Mode
     tx.commit().await?;
     app.wake_mailer();
     Ok(row)
+}
+
+/// Whether this intake is a draft ready to submit: `false` when it was
+/// submitted already (nothing to do), an error when it is locked or
+/// incomplete.
+fn submittable(row: &intakes::Model) -> AppResult<bool> {
+    match status(row) {
+        IntakeStatus::Draft => {}
+        IntakeStatus::Submitted => return Ok(false),
+        _ => {
+            return Err(AppError::conflict(
+                "intake_locked",
+                "The intake has already been matched.",
+            ))
+        }
+    }
+    let missing = fields(row).missing_errors();
+    if !missing.is_empty() {
+        return Err(AppError::validation(missing));
+    }
+    Ok(true)
+}
+
+/// What submitting changes: status, consent and time, and the figures drawn
+/// from her fields (her fields stay as saved).
+fn mark_submitted(
+    active: &mut intakes::ActiveModel,
+    f: &IntakeFields,
+    now: chrono::DateTime<chrono::Utc>,
+) {
+    active.completeness = Set(f.completeness() as i32);
+    active.needs_call = Set(f.needs_call());
+    active.status = Set(IntakeStatus::Submitted.as_str().into());
+    active.consent_version = Set(Some(CONSENT_VERSION.into()));
+    active.consented_at = Set(Some(now));
+    active.submitted_at = Set(Some(now));
+    active.updated_at = Set(now);
 }
 
 /// From an intake to her account.

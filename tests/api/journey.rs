@@ -477,3 +477,47 @@ on_both!(
         );
     }
 );
+
+// Submissions at the same moment, with a change saved among them: each is
+// decided again from her intake as it is in the write turn whenever it
+// changed since it was read, so the intake is submitted once (one email,
+// one consent in her record) and keeps the saved change.
+on_both!(
+    simultaneous_submissions_submit_once,
+    |app: TestApp| async move {
+        let app = app;
+        let token = app.mentee("hanako@example.jp").await;
+        let r = app.put("/api/v1/intake", &token, full_intake()).await;
+        assert_eq!(r.status, Status::Ok, "{:?}", r.body);
+        let save = app.put(
+            "/api/v1/intake",
+            &token,
+            json!({"goals": "半年後に昇進面談を受ける"}),
+        );
+        let submits = futures::future::join_all(
+            (0..6).map(|_| app.post("/api/v1/intake/submit", &token, json!({}))),
+        );
+        let (saved, answers) = tokio::join!(save, submits);
+        assert_eq!(saved.status, Status::Ok, "{:?}", saved.body);
+        for a in &answers {
+            assert_eq!(a.status, Status::Ok, "{:?}", a.body);
+            assert_eq!(a.body["intake"]["status"], "submitted");
+        }
+        let sent = app.emails_to("hanako@example.jp").await;
+        assert_eq!(
+            sent.iter().filter(|m| m.kind == "intake_submitted").count(),
+            1
+        );
+        let r = app.get("/api/v1/me/audit", &token).await;
+        let consents = r.body["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == "consent_given")
+            .count();
+        assert_eq!(consents, 1, "{:?}", r.body);
+        let r = app.get("/api/v1/intake", &token).await;
+        assert_eq!(r.body["intake"]["status"], "submitted");
+        assert_eq!(r.body["intake"]["goals"], "半年後に昇進面談を受ける");
+    }
+);
