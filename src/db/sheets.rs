@@ -273,48 +273,10 @@ pub async fn save(
 /// Submitting again changes nothing.
 pub async fn submit(app: &App, user: &users::Model, session_id: i32) -> AppResult<SheetView> {
     let now = app.clock.now();
-    // Read, checked and the mentor's email rendered before the write turn;
-    // inside it only the session and the sheet are read again. If either
-    // changed meanwhile, everything is read again inside the turn and the
-    // email rendered there.
-    let read = load_mentee(&app.db.conn, user, session_id).await?;
-    let read_sheet = find_sheet(&app.db.conn, session_id).await?;
-    let submittable = read_sheet
-        .as_ref()
-        .is_some_and(|s| draft_of(s).submit_errors().is_empty())
-        && sheet::check_submit(
-            sessions::state(&read.session).effective_status(now),
-            status_of(&read.session),
-        ) == Ok(true);
-    let mut prepared = if submittable {
-        Some(sheet_mail(app, &read, Side::Mentor, "sheet_submitted")?)
-    } else {
-        None
-    };
     let tx = app.db.begin_write().await?;
-    let again = lock_for_update(
-        tx.get_database_backend(),
-        plan_sessions::Entity::find_by_id(session_id),
-    )
-    .one(&tx)
-    .await?;
-    let existing = find_sheet(&tx, session_id).await?;
-    // The email's address and names: neither of the pair was erased or renamed meanwhile.
-    let people = users::Entity::find()
-        .filter(users::Column::Id.is_in([read.mentee.id, read.mentor.id]))
-        .all(&tx)
-        .await?;
-    let same_people = people.len() == 2
-        && people
-            .iter()
-            .all(|p| *p == read.mentee || *p == read.mentor);
-    let l = if again.as_ref() == Some(&read.session) && existing == read_sheet && same_people {
-        read
-    } else {
-        prepared = None;
-        load_mentee(&tx, user, session_id).await?
-    };
+    let l = load_mentee(&tx, user, session_id).await?;
     let (l, effective) = held_now(&tx, l, now).await?;
+    let existing = find_sheet(&tx, session_id).await?;
     if !sheet::check_submit(effective, status_of(&l.session)).map_err(refused)? {
         tx.commit().await?;
         return Ok(SheetView {
@@ -337,14 +299,7 @@ pub async fn submit(app: &App, user: &users::Model, session_id: i32) -> AppResul
     let row = active.update(&tx).await?;
     let session = set_status(&tx, &l.session, SheetStatus::Submitted).await?;
     let l = Loaded { session, ..l };
-    match prepared {
-        Some(mail) => mail.store(&tx).await?,
-        None => {
-            sheet_mail(app, &l, Side::Mentor, "sheet_submitted")?
-                .store(&tx)
-                .await?
-        }
-    }
+    sheet_email(&tx, app, &l, Side::Mentor, "sheet_submitted").await?;
     tx.commit().await?;
     app.wake_mailer();
     Ok(SheetView {
@@ -411,29 +366,20 @@ async fn sheet_email<C: ConnectionTrait>(
     to: Side,
     kind: &'static str,
 ) -> AppResult<()> {
-    sheet_mail(app, l, to, kind)?.store(conn).await
-}
-
-/// [`sheet_email`] rendered, not yet stored.
-fn sheet_mail(app: &App, l: &Loaded, to: Side, kind: &'static str) -> AppResult<mail::Prepared> {
-    let to = l.person(to);
-    mail::prepare(
+    email(
+        conn,
         app,
-        Email {
-            kind,
-            to_address: &to.email,
-            to_name: &to.display_name,
-            lang: user_lang(to),
-            ctx: json!({
-                "mentee_name": l.mentee.display_name,
-                "mentor_name": l.mentor.display_name,
-                "number": l.session.number,
-                "theme": l.session.theme,
-                "link": app.link(&format!("/sessions/{}/sheet", l.session.id)),
-            }),
-        },
-        None,
+        l.person(to),
+        kind,
+        json!({
+            "mentee_name": l.mentee.display_name,
+            "mentor_name": l.mentor.display_name,
+            "number": l.session.number,
+            "theme": l.session.theme,
+            "link": app.link(&format!("/sessions/{}/sheet", l.session.id)),
+        }),
     )
+    .await
 }
 
 async fn email<C: ConnectionTrait>(

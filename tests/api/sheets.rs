@@ -56,9 +56,9 @@ fn mails_without_text(mails: &[kakehashi::db::entities::outbox::Model], kind: &s
 }
 
 // Submissions at the same moment (a double tap, a second device) and a
-// draft saved among them: each submission is read before the write turn and
-// decided again inside it when anything changed, so the sheet is submitted
-// once, the mentor is emailed once, and the text submitted is the one saved.
+// draft saved among them: each submission is decided inside its write turn,
+// so the sheet is submitted once, the mentor is emailed once, and the text
+// submitted is the one saved before it.
 on_both!(
     simultaneous_submissions_submit_once_and_email_once,
     |app: TestApp| async move {
