@@ -140,8 +140,9 @@ pub async fn submit(app: &App, mentee: &users::Model) -> AppResult<intakes::Mode
         },
         None,
     )?;
-    let now = app.clock.now();
     let tx = app.db.begin_write().await?;
+    // As PostgreSQL keeps it (microseconds), so the answer shows what a read shows.
+    let now = chrono::SubsecRound::trunc_subsecs(app.clock.now(), 6);
     let f = fields(&read);
     let mut submitted = read.clone().into_active_model();
     mark_submitted(&mut submitted, &f, now);
@@ -165,9 +166,15 @@ pub async fn submit(app: &App, mentee: &users::Model) -> AppResult<intakes::Mode
         row.updated_at = now;
         row
     } else {
-        let row = find_for_mentee(&tx, mentee.id)
-            .await?
-            .ok_or_else(AppError::not_found)?;
+        // Locked on PostgreSQL (no queue serialises its writers): a
+        // submission committing meanwhile is waited for and seen.
+        let row = super::lock_for_update(
+            tx.get_database_backend(),
+            intakes::Entity::find().filter(intakes::Column::MenteeId.eq(mentee.id)),
+        )
+        .one(&tx)
+        .await?
+        .ok_or_else(AppError::not_found)?;
         if !submittable(&row)? {
             return Ok(row);
         }

@@ -128,10 +128,15 @@ impl Db {
         };
         let conn = Database::connect(options(if sqlite { 8 } else { 16 })).await?;
         let writer = if sqlite {
-            Some((
-                Arc::new(Mutex::new(())),
-                Database::connect(options(1)).await?,
-            ))
+            // An in-memory database exists once per connection pool: its
+            // writes share the readers' pool.
+            let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+            let own = if in_memory {
+                conn.clone()
+            } else {
+                Database::connect(options(1)).await?
+            };
+            Some((Arc::new(Mutex::new(())), own))
         } else {
             None
         };
