@@ -9,11 +9,6 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// The roster as ranking needs it, built once and shared until the database
-/// changes: every committed write transaction of this process bumps
-/// [`Db::generation`](super::Db::generation), and a roster older than
-/// [`ROSTER_MAX_AGE`] is rebuilt anyway (a second process writing to the same
-/// database is seen within that time).
 /// A built roster: the generation it was read at, when, and the roster.
 type Built = (u64, Instant, Arc<Roster>);
 
@@ -45,6 +40,11 @@ impl Roster {
     }
 }
 
+/// The roster as ranking needs it, built once and shared until the database
+/// changes: every committed write transaction of this process bumps
+/// [`Db::generation`](super::Db::generation), and a roster older than
+/// [`ROSTER_MAX_AGE`] is rebuilt anyway (a second process writing to the same
+/// database is seen within that time).
 #[derive(Default)]
 pub struct RosterCache {
     current: std::sync::Mutex<Option<Built>>,
@@ -110,12 +110,8 @@ pub async fn roster(db: &Db) -> AppResult<Arc<Roster>> {
 async fn read_roster<C: sea_orm::ConnectionTrait>(conn: &C) -> AppResult<Roster> {
     use super::entities::{mentor_profiles, users};
     use crate::domain::mentor::Profile;
-    use sea_orm::{EntityTrait, JoinType, QueryOrder, QuerySelect, RelationDef};
+    use sea_orm::{EntityTrait, JoinType, QueryOrder, QuerySelect};
     let loads = mentors::loads(conn, None).await?;
-    let via: RelationDef = mentor_profiles::Entity::belongs_to(users::Entity)
-        .from(mentor_profiles::Column::UserId)
-        .to(users::Column::Id)
-        .into();
     let rows: Vec<(i32, String, String)> = mentor_profiles::Entity::find()
         .select_only()
         .columns([
@@ -123,7 +119,7 @@ async fn read_roster<C: sea_orm::ConnectionTrait>(conn: &C) -> AppResult<Roster>
             mentor_profiles::Column::Profile,
         ])
         .column(users::Column::DisplayName)
-        .join(JoinType::InnerJoin, via)
+        .join(JoinType::InnerJoin, mentors::to_account())
         .order_by_asc(mentor_profiles::Column::Id)
         .into_tuple()
         .all(conn)

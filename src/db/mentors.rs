@@ -76,6 +76,14 @@ pub async fn loads<C: ConnectionTrait>(
     Ok(out)
 }
 
+/// From a mentor's profile to her account.
+pub fn to_account() -> sea_orm::RelationDef {
+    mentor_profiles::Entity::belongs_to(users::Entity)
+        .from(mentor_profiles::Column::UserId)
+        .to(users::Column::Id)
+        .into()
+}
+
 /// The mentors `select` finds, each with her account (joined, one query),
 /// her load and whether her invitation is still open. `whole` says the
 /// select is the whole roster, so the loads are read without an id list.
@@ -84,14 +92,10 @@ async fn views<C: ConnectionTrait>(
     select: sea_orm::Select<mentor_profiles::Entity>,
     whole: bool,
 ) -> AppResult<Vec<MentorView>> {
-    use sea_orm::{JoinType, RelationDef};
-    let via: RelationDef = mentor_profiles::Entity::belongs_to(users::Entity)
-        .from(mentor_profiles::Column::UserId)
-        .to(users::Column::Id)
-        .into();
+    use sea_orm::JoinType;
     let rows: Vec<(mentor_profiles::Model, users::Model)> = select
         .select_also(users::Entity)
-        .join(JoinType::InnerJoin, via)
+        .join(JoinType::InnerJoin, to_account())
         .all(conn)
         .await?
         .into_iter()
