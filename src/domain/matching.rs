@@ -121,6 +121,14 @@ impl Ineligible {
             Self::AtCapacity => "mentor_at_capacity",
         }
     }
+
+    /// The Fluent key of its explanation on the pages.
+    pub fn fluent_key(self) -> &'static str {
+        match self {
+            Self::NotAccepting => "ineligible-not_accepting",
+            Self::AtCapacity => "ineligible-at_capacity",
+        }
+    }
 }
 
 /// One mentor's evaluation for one intake.

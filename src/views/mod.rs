@@ -262,6 +262,10 @@ impl Page {
     pub fn t(&self, key: &str) -> String {
         i18n::t(self.lang, key)
     }
+
+    pub fn t_args(&self, key: &str, args: &[(&'static str, String)]) -> String {
+        i18n::t_args(self.lang, key, args)
+    }
 }
 
 /// The error page, in the visitor's language and the site's design.

@@ -190,6 +190,7 @@ on_both!(
                 &[
                     ("concerns", "return_from_leave"),
                     ("concerns", "management_offer"),
+                    ("concerns", "step_up_without_management"),
                     ("concern_detail", detail),
                     ("goals", "1年後の働き方を決めたい"),
                     ("action", "next"),
@@ -242,6 +243,15 @@ on_both!(
             "the coordinator sees the phone number"
         );
         assert!(page.body.contains("鈴木 恵子"), "the candidate is listed");
+        // Each reason is explained in words: the position hint of her third
+        // concern too, whose label is a position's, not an experience's.
+        let candidates = &page.body[page.body.find(r#"<ol class="candidates">"#).unwrap()..];
+        assert!(candidates.contains("専門職"), "the hint reads 専門職");
+        assert!(candidates.contains("育児経験") && candidates.contains("必須"));
+        assert!(
+            !candidates.contains("experience-") && !candidates.contains("importance-"),
+            "no reason shows a message key"
+        );
         let r = coord
             .post(
                 &format!("/coordinator/intakes/{intake_id}/call-notes"),
@@ -252,8 +262,6 @@ on_both!(
         coord
             .get(&format!("/coordinator/intakes/{intake_id}"))
             .await;
-        let mentor_id = app.app.db.conn.clone();
-        let _ = mentor_id;
         let roster = kakehashi::db::mentors::all(&app.app.db.conn).await.unwrap();
         let id = roster[0].row.id.to_string();
         let r = coord

@@ -98,14 +98,10 @@ async fn render_intake(
                    "decline_reason": a.decline_reason, "created_at": page.dt(a.created_at)})
         })
         .collect();
-    let candidates: Vec<Value> = db::matching::candidates(&app.db, &row, 20)
+    let candidates: Vec<Value> = db::matching::candidates(&app.db, &row, CANDIDATES_SHOWN)
         .await?
         .iter()
-        .map(|(r, m)| {
-            json!({"mentor_id": m.mentor_id, "display_name": m.display_name, "headline": m.headline,
-                   "score": r.score, "reasons": r.reasons, "eligible": r.eligible, "ineligible_because": r.ineligible_because,
-                   "musts_met": r.musts_met, "active": m.active, "pending": m.pending, "capacity": r.capacity})
-        })
+        .map(|(r, m)| candidate_view(page, r, m))
         .collect();
     let intake = json!({
         "id": row.id, "status": row.status, "completeness": row.completeness, "needs_call": row.needs_call,
@@ -122,6 +118,36 @@ async fn render_intake(
             "errors": errors, "note": note, "message": message,
         }),
     )
+}
+
+/// How many ranked candidates the intake page lists (the API's `limit` goes to 50).
+const CANDIDATES_SHOWN: usize = 20;
+
+/// One candidate as the intake page shows her: every label is looked up here
+/// (a page of 20 candidates has a few hundred), so the template only places them.
+fn candidate_view(
+    page: &Page,
+    r: &crate::domain::matching::Ranked,
+    m: &db::matching::Shown,
+) -> Value {
+    let name = [("name", m.display_name.clone())];
+    let reasons: Vec<Value> = r
+        .reasons
+        .iter()
+        .map(|x| {
+            let importance = x.importance.as_str();
+            json!({"matched": x.matched, "label": page.t(&x.fluent_key()), "importance": importance,
+                   "importance_label": page.t(&format!("importance-{importance}"))})
+        })
+        .collect();
+    json!({
+        "mentor_id": m.mentor_id, "display_name": m.display_name, "headline": m.headline,
+        "score": r.score, "reasons": reasons, "eligible": r.eligible, "musts_met": r.musts_met,
+        "ineligible_label": r.ineligible_because.map(|i| page.t(i.fluent_key())),
+        "load": page.t_args("candidate-load", &[("active", m.active.to_string()), ("pending", m.pending.to_string()),
+                                                 ("capacity", r.capacity.to_string())]),
+        "assign_open": page.t_args("assign-open", &name), "assign_submit": page.t_args("assign-submit", &name),
+    })
 }
 
 #[get("/coordinator/intakes/<id>")]
