@@ -122,6 +122,12 @@ impl Db {
                         // through this channel; sqlx's 50 makes a 300-row
                         // read stop and wake the reader six times.
                         .row_buffer_size(ROW_CHANNEL)
+                        // 512 KiB of page cache per connection instead of
+                        // SQLite's 2 MB: the operating system caches the
+                        // file once for all nine connections, which each
+                        // kept their own copy (README, Performance: peak RSS
+                        // 142 → 121 MB, no route slower).
+                        .pragma("cache_size", "-512")
                 });
             }
             opts
