@@ -306,7 +306,7 @@ pub async fn generate(
     }
     crate::db::plans::seed_template(db, now).await?;
     let mut rng = StdRng::seed_from_u64(seed);
-    let hash = crate::auth::password::hash(PASSWORD)?;
+    let hash = crate::auth::password::hash_now(PASSWORD)?;
     let year_ago = now - Duration::days(365);
     let mut summary = Summary {
         mentors,
@@ -677,7 +677,7 @@ pub async fn load_kit(db: &Db, now: DateTime<Utc>, count: usize) -> AppResult<Lo
         .ok_or_else(AppError::not_found)?
         .id;
     let mut rng = StdRng::seed_from_u64(7);
-    let hash = crate::auth::password::hash(PASSWORD)?;
+    let hash = crate::auth::password::hash_now(PASSWORD)?;
     let mut people = Vec::with_capacity(2 * count);
     for kind in ["load-intake", "load-sheet"] {
         for i in 0..count {

@@ -295,7 +295,8 @@ pub async fn authenticate(
     let ok = password::verify(
         password,
         user.as_ref().and_then(|u| u.password_hash.as_deref()),
-    );
+    )
+    .await;
     match user {
         Some(u) if ok && !u.disabled && u.deleted_at.is_none() => {
             app.throttle.clear(&account_key);

@@ -39,7 +39,33 @@ pub fn is_common(password: &str) -> bool {
         .is_ok()
 }
 
-pub fn hash(password: &str) -> Result<String, crate::error::AppError> {
+/// Argon2id costs tens of milliseconds of CPU and 19 MiB; it runs on the
+/// blocking pool, so a sign-in does not stall the requests sharing its worker
+/// thread (the server has one per core).
+async fn off_the_workers<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, crate::error::AppError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| crate::error::AppError::internal(format!("argon2 task: {e}")))
+}
+
+/// Hash a new password (off the request threads).
+pub async fn hash(password: &str) -> Result<String, crate::error::AppError> {
+    let password = password.to_owned();
+    off_the_workers(move || hash_now(&password)).await?
+}
+
+/// Verify a password (off the request threads); see [`verify_now`].
+pub async fn verify(password: &str, stored: Option<&str>) -> bool {
+    let (password, stored) = (password.to_owned(), stored.map(str::to_owned));
+    off_the_workers(move || verify_now(&password, stored.as_deref()))
+        .await
+        .unwrap_or(false)
+}
+
+/// Hash on the calling thread (the demo generator, tests).
+pub fn hash_now(password: &str) -> Result<String, crate::error::AppError> {
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
         .hash_password(password.as_bytes(), &salt)
@@ -49,9 +75,9 @@ pub fn hash(password: &str) -> Result<String, crate::error::AppError> {
 
 /// Verify; a missing hash still costs one verification so that an unknown
 /// email answers as slowly as a wrong password.
-pub fn verify(password: &str, stored: Option<&str>) -> bool {
+pub fn verify_now(password: &str, stored: Option<&str>) -> bool {
     static DUMMY: OnceLock<String> = OnceLock::new();
-    let dummy = DUMMY.get_or_init(|| hash("a-dummy-password-nobody-has").unwrap_or_default());
+    let dummy = DUMMY.get_or_init(|| hash_now("a-dummy-password-nobody-has").unwrap_or_default());
     let (candidate, real) = match stored {
         Some(h) => (h, true),
         None => (dummy.as_str(), false),
@@ -72,11 +98,11 @@ mod tests {
 
     #[test]
     fn a_hash_verifies_only_its_own_password() {
-        let h = hash("長いパスワードです12345").unwrap();
+        let h = hash_now("長いパスワードです12345").unwrap();
         assert!(h.starts_with("$argon2id$"));
-        assert!(verify("長いパスワードです12345", Some(&h)));
-        assert!(!verify("長いパスワードです1234", Some(&h)));
-        assert!(!verify("anything", None));
+        assert!(verify_now("長いパスワードです12345", Some(&h)));
+        assert!(!verify_now("長いパスワードです1234", Some(&h)));
+        assert!(!verify_now("anything", None));
     }
 
     #[test]
@@ -112,8 +138,8 @@ mod tests {
         let p = format!(" {} ", "あ".repeat(31) + &"b".repeat(31));
         assert_eq!(p.chars().count(), 64);
         assert_eq!(check(&p), Ok(()));
-        let h = hash(&p).unwrap();
-        assert!(verify(&p, Some(&h)));
-        assert!(!verify(p.trim(), Some(&h)));
+        let h = hash_now(&p).unwrap();
+        assert!(verify_now(&p, Some(&h)));
+        assert!(!verify_now(p.trim(), Some(&h)));
     }
 }

@@ -59,7 +59,7 @@ pub async fn confirm_password(
         .await;
         return Err(AppError::rate_limited(wait));
     }
-    if password::verify(given, user.password_hash.as_deref()) {
+    if password::verify(given, user.password_hash.as_deref()).await {
         app.throttle.clear(&key);
         return Ok(());
     }
@@ -91,7 +91,7 @@ pub async fn change_password(
 ) -> AppResult<users::Model> {
     password::check(new).map_err(|p| AppError::field("new_password", p))?;
     confirm_password(app, user, current, ip, "current_password").await?;
-    let hash = password::hash(new)?;
+    let hash = password::hash(new).await?;
     let now = app.clock.now();
     let tx = app.db.begin_write().await?;
     let mut active = user.clone().into_active_model();

@@ -308,7 +308,7 @@ pub async fn accept_invitation(
     if let Err(p) = password::check(new_password) {
         return Err(AppError::field("password", p));
     }
-    let hash = password::hash(new_password)?;
+    let hash = password::hash(new_password).await?;
     let now = app.clock.now();
     let tx = app.db.begin_write().await?;
     // Single use even under a double submit: only the update that flips used_at wins.

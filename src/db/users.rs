@@ -88,7 +88,7 @@ pub async fn register_mentee(
     reg: &Registration,
     lang: Lang,
 ) -> AppResult<users::Model> {
-    let hash = password::hash(&reg.password)?;
+    let hash = password::hash(&reg.password).await?;
     let tx = db.begin_write().await?;
     let user = insert(
         &tx,
@@ -113,7 +113,7 @@ pub async fn create_coordinator(
     password_raw: &str,
 ) -> AppResult<users::Model> {
     let reg = Registration::parse(email, name, password_raw).map_err(AppError::validation)?;
-    let hash = password::hash(&reg.password)?;
+    let hash = password::hash(&reg.password).await?;
     let tx = db.begin_write().await?;
     let user = insert(
         &tx,
