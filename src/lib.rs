@@ -115,8 +115,9 @@ pub async fn build(figment: Figment, clock: SharedClock) -> Result<Rocket<Build>
                 }
             })
         }))
-        .attach(AdHoc::on_liftoff("mail worker", move |_| {
+        .attach(AdHoc::on_liftoff("background work", move |_| {
             Box::pin(async move {
+                tokio::spawn(db::checkpoints(worker_app.db.clone()));
                 if worker_app.cfg.mail_worker {
                     tokio::spawn(mail::worker::run(worker_app));
                 }

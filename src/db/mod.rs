@@ -30,6 +30,34 @@ use tokio::sync::{Mutex, OwnedMutexGuard};
 /// Rows buffered between a SQLite connection's thread and the request.
 const ROW_CHANNEL: usize = 1024;
 
+/// The writer's threshold (pages of write-ahead log) at which its commit
+/// copies the log into the database file, with two `fsync`s, before it
+/// returns: only a backstop. The server copies the log in the background
+/// ([`checkpoints`]); when the writer did it at SQLite's default of 1,000
+/// pages, every hundred or so submissions one of them, and everyone queued
+/// behind it, waited for the copy and its `fsync`s.
+const WRITER_CHECKPOINT_PAGES: &str = "20000";
+
+/// How often the background checkpoint runs.
+pub const CHECKPOINT_EVERY: Duration = Duration::from_millis(250);
+
+/// Run forever: a passive checkpoint every [`CHECKPOINT_EVERY`] (see
+/// [`Db::checkpoint`]). Returns at once on PostgreSQL. A failure is logged and
+/// the next round tries again; the writer's own threshold is the backstop.
+pub async fn checkpoints(db: Db) {
+    if db.writer.is_none() || db.in_memory {
+        return;
+    }
+    let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if let Err(e) = db.checkpoint().await {
+            tracing::warn!(error = %e, "background checkpoint failed");
+        }
+    }
+}
+
 /// The application's handle on the database.
 #[derive(Clone)]
 pub struct Db {
@@ -40,6 +68,8 @@ pub struct Db {
     /// whose turn has come never waits behind readers for one of the pool's.
     /// `None` on PostgreSQL.
     writer: Option<(Arc<Mutex<()>>, DatabaseConnection)>,
+    /// An in-memory SQLite database (tests): no write-ahead log.
+    in_memory: bool,
     /// Bumped after every committed write transaction of this process; the
     /// caches built from the database (the mentor roster) compare it.
     generation: Arc<AtomicU64>,
@@ -106,15 +136,16 @@ impl Db {
     /// block the writer and a waiting writer waits instead of failing.
     pub async fn connect(url: &str) -> Result<Db, sea_orm::DbErr> {
         let sqlite = url.starts_with("sqlite:");
-        let options = |connections: u32| {
+        let options = |connections: u32, checkpoint_pages: Option<&'static str>| {
             let mut opts = ConnectOptions::new(url.to_owned());
             opts.sqlx_logging(false)
                 .connect_timeout(Duration::from_secs(10))
                 .max_connections(connections)
                 .min_connections(1);
             if sqlite {
-                opts.map_sqlx_sqlite_opts(|o| {
-                    o.journal_mode(SqliteJournalMode::Wal)
+                opts.map_sqlx_sqlite_opts(move |o| {
+                    let o = o
+                        .journal_mode(SqliteJournalMode::Wal)
                         .synchronous(SqliteSynchronous::Normal)
                         .busy_timeout(Duration::from_secs(10))
                         .foreign_keys(true)
@@ -127,20 +158,24 @@ impl Db {
                         // file once for all nine connections, which each
                         // kept their own copy (README, Performance: peak RSS
                         // 142 → 121 MB, no route slower).
-                        .pragma("cache_size", "-512")
+                        .pragma("cache_size", "-512");
+                    match checkpoint_pages {
+                        Some(pages) => o.pragma("wal_autocheckpoint", pages),
+                        None => o,
+                    }
                 });
             }
             opts
         };
-        let conn = Database::connect(options(if sqlite { 8 } else { 16 })).await?;
+        let conn = Database::connect(options(if sqlite { 8 } else { 16 }, None)).await?;
+        let in_memory = sqlite && (url.contains(":memory:") || url.contains("mode=memory"));
         let writer = if sqlite {
             // An in-memory database exists once per connection pool: its
             // writes share the readers' pool.
-            let in_memory = url.contains(":memory:") || url.contains("mode=memory");
             let own = if in_memory {
                 conn.clone()
             } else {
-                Database::connect(options(1)).await?
+                Database::connect(options(1, Some(WRITER_CHECKPOINT_PAGES))).await?
             };
             Some((Arc::new(Mutex::new(())), own))
         } else {
@@ -149,6 +184,7 @@ impl Db {
         Ok(Db {
             conn,
             writer,
+            in_memory,
             generation: Arc::new(AtomicU64::new(0)),
             roster: Arc::new(matching::RosterCache::default()),
             counts: Arc::new(CountCache::new(COUNT_ENTRIES)),
@@ -192,6 +228,29 @@ impl Db {
             generation: self.generation.clone(),
             _writer: writer,
         })
+    }
+
+    /// Copy what SQLite's write-ahead log holds into the database file, without
+    /// waiting for or blocking anyone (`PRAGMA wal_checkpoint(PASSIVE)`), on
+    /// a reader's connection. The server does this in the background
+    /// ([`checkpoints`]), so the writer's commits do not stop for it. Answers
+    /// the log's frames and how many of them are now in the file; `None` on
+    /// PostgreSQL or an in-memory database, which have no log.
+    pub async fn checkpoint(&self) -> Result<Option<(i64, i64)>, DbErr> {
+        if self.writer.is_none() || self.in_memory {
+            return Ok(None);
+        }
+        let row = self
+            .conn
+            .query_one_raw(Statement::from_string(
+                DbBackend::Sqlite,
+                "PRAGMA wal_checkpoint(PASSIVE)",
+            ))
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let log: i64 = row.try_get_by_index(1)?;
+        let copied: i64 = row.try_get_by_index(2)?;
+        Ok(Some((log, copied)))
     }
 
     /// Does the database answer?

@@ -8,7 +8,9 @@ use kakehashi::db::entities::{audit_events, outbox, users};
 use kakehashi::demo::{generate, load_kit, COORDINATOR};
 use rocket::http::{ContentType, Header, Status};
 use rocket::local::asynchronous::Client;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
+};
 use serde_json::json;
 
 on_both!(the_load_kit_is_ready_to_submit, |app: TestApp| async move {
@@ -317,3 +319,51 @@ on_both!(
         );
     }
 );
+
+/// On its own database (the application's background checkpoint, which the
+/// test servers run too, would copy the log meanwhile).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_writer_leaves_the_log_to_the_background_checkpoint() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("log.db").display());
+    let db = kakehashi::db::Db::connect(&url).await.unwrap();
+    db.migrate().await.unwrap();
+    // About 1,500 pages of write-ahead log, one commit per row: past
+    // SQLite's own threshold of 1,000 pages, at which a committing writer
+    // would have copied the log into the file itself.
+    let detail = "記".repeat(1500);
+    for _ in 0..1500 {
+        let tx = db.begin_write().await.unwrap();
+        audit_events::ActiveModel {
+            at: Set(chrono::Utc::now()),
+            kind: Set("checkpoint-test".into()),
+            detail: Set(Some(detail.clone())),
+            ..Default::default()
+        }
+        .insert(&tx)
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+    }
+    let (log, copied) = db
+        .checkpoint()
+        .await
+        .unwrap()
+        .expect("a file database has a log");
+    assert!(
+        log >= 1500,
+        "the writer copied the log itself: {log} frames left"
+    );
+    assert_eq!(copied, log, "the background checkpoint copies all of it");
+}
+
+on_both!(nothing_to_copy_without_a_log, |app: TestApp| async move {
+    let db = &app.app.db;
+    let checkpoint = db.checkpoint().await.unwrap();
+    if db.backend() == sea_orm::DbBackend::Postgres {
+        assert_eq!(checkpoint, None, "PostgreSQL has no log to copy");
+    } else {
+        let (log, copied) = checkpoint.expect("a file database has a log");
+        assert!(copied <= log);
+    }
+});
