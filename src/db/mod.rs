@@ -45,7 +45,7 @@ pub const CHECKPOINT_EVERY: Duration = Duration::from_millis(250);
 /// [`Db::checkpoint`]). Returns at once on PostgreSQL. A failure is logged and
 /// the next round tries again; the writer's own threshold is the backstop.
 pub async fn checkpoints(db: Db) {
-    if db.writer.is_none() || db.in_memory {
+    if !db.has_log {
         return;
     }
     let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
@@ -68,8 +68,9 @@ pub struct Db {
     /// whose turn has come never waits behind readers for one of the pool's.
     /// `None` on PostgreSQL.
     writer: Option<(Arc<Mutex<()>>, DatabaseConnection)>,
-    /// An in-memory SQLite database (tests): no write-ahead log.
-    in_memory: bool,
+    /// A SQLite file: it has a write-ahead log to copy into it (see
+    /// [`Db::checkpoint`]). Not PostgreSQL, nor an in-memory SQLite database.
+    has_log: bool,
     /// Bumped after every committed write transaction of this process; the
     /// caches built from the database (the mentor roster) compare it.
     generation: Arc<AtomicU64>,
@@ -184,7 +185,7 @@ impl Db {
         Ok(Db {
             conn,
             writer,
-            in_memory,
+            has_log: sqlite && !in_memory,
             generation: Arc::new(AtomicU64::new(0)),
             roster: Arc::new(matching::RosterCache::default()),
             counts: Arc::new(CountCache::new(COUNT_ENTRIES)),
@@ -237,7 +238,7 @@ impl Db {
     /// the log's frames and how many of them are now in the file; `None` on
     /// PostgreSQL or an in-memory database, which have no log.
     pub async fn checkpoint(&self) -> Result<Option<(i64, i64)>, DbErr> {
-        if self.writer.is_none() || self.in_memory {
+        if !self.has_log {
             return Ok(None);
         }
         let row = self
