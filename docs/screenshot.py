@@ -77,12 +77,11 @@ def main():
             driver.find_element(By.NAME, "password").send_keys("coordinator-password-1")
             driver.find_element(By.NAME, "password").submit()
             time.sleep(0.5)
-            driver.get(f"{BASE}/coordinator/intakes/{intake_id}")
+            driver.get(f"{BASE}/coordinator/intakes/{intake_id}/candidates")
             time.sleep(0.5)
             os.makedirs("docs/screenshots", exist_ok=True)
-            target = driver.find_elements(By.ID, "candidates")
+            target = driver.find_elements(By.CSS_SELECTOR, "main")
             if target:
-                driver.execute_script("arguments[0].scrollIntoView()", target[0])
                 target[0].screenshot("docs/screenshots/candidates.png")
             else:
                 driver.save_screenshot("docs/screenshots/candidates.png")

@@ -256,7 +256,7 @@ def measure(backend, work, size, opts, pg_url, full):
         ]
         if full:
             scenarios += [
-                ("candidates_page", a, f"/coordinator/intakes/{queued}", "GET", {"cookie": cookie}, "候補"),
+                ("candidates_page", a, f"/coordinator/intakes/{queued}/candidates", "GET", {"cookie": cookie}, "候補"),
                 ("candidates_api", a, f"/api/v1/intakes/{queued}/candidates", "GET",
                  {"bearer": coordinator_token}, "candidates"),
                 ("invitation", a, "/api/v1/sessions/{session}/invite.ics", "GET",

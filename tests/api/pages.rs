@@ -242,7 +242,21 @@ on_both!(
             page.body.contains("090-1234-5678"),
             "the coordinator sees the phone number"
         );
-        assert!(page.body.contains("鈴木 恵子"), "the candidate is listed");
+        assert!(
+            page.body.contains("鈴木 恵子"),
+            "the best candidate is named"
+        );
+        let candidates_path = format!("/coordinator/intakes/{intake_id}/candidates");
+        assert!(
+            page.body.contains(&format!(r#"href="{candidates_path}""#)),
+            "the intake page leads to her candidates"
+        );
+        let page = coord.get(&candidates_path).await;
+        assert_eq!(page.status, Status::Ok);
+        assert!(
+            !page.body.contains("090-1234-5678"),
+            "the candidates page is about the mentors, not her contact"
+        );
         // Each reason is explained in words: the position hint of her third
         // concern too, whose label is a position's, not an experience's.
         let candidates = &page.body[page.body.find(r#"<ol class="candidates">"#).unwrap()..];
@@ -264,6 +278,28 @@ on_both!(
             .await;
         let roster = kakehashi::db::mentors::all(&app.app.db.conn).await.unwrap();
         let id = roster[0].row.id.to_string();
+        // No mentor chosen: the candidates page again, the message kept and
+        // the problem beside the list; nothing proposed.
+        let r = coord
+            .post(
+                &format!("/coordinator/intakes/{intake_id}/assignments"),
+                &[("message", "選び忘れ<b>")],
+            )
+            .await;
+        assert_eq!(r.status, Status::Ok);
+        assert!(r.body.contains("error-summary") && r.body.contains(r##"href="#f-mentor_id""##));
+        assert!(
+            r.body.contains("選び忘れ&lt;b&gt;"),
+            "the message is kept, escaped"
+        );
+        assert!(r.body.contains(r#"<ol class="candidates">"#));
+        assert!(
+            app.emails_to("suzuki@example.jp")
+                .await
+                .iter()
+                .all(|m| m.kind != "assignment_proposed"),
+            "nothing proposed"
+        );
         let r = coord
             .post(
                 &format!("/coordinator/intakes/{intake_id}/assignments"),

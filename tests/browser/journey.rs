@@ -653,6 +653,9 @@ async fn journey() {
         .click("form[action$='/call-notes'] button[type=submit]")
         .await;
     assert!(coord.body().await.contains("平日夜が希望とのこと。"));
+    coord.click("a[href$='/candidates']").await;
+    assert_eq!(coord.path().await, format!("{intake_path}/candidates"));
+    coord.check_page("coordinator-candidates").await;
     coord.tap("details.assign summary").await;
     coord
         .fill("message", "平日夜のご経験が合いそうです。ご検討ください。")

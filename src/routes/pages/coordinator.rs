@@ -1,5 +1,5 @@
-//! The coordinator's pages: the intake queue, one intake with candidates and
-//! assignment, the mentor roster and invitations, and the programme template.
+//! The coordinator's pages: the intake queue, one intake, her ranked
+//! candidates and the proposal to one of them, the mentor roster and invitations, and the programme template.
 use super::mentee::{overlay, patch_from_form, step_of, values_of, STEPS};
 use super::mentor::{profile_values, render_profile, save_profile};
 use super::{codes, done, field_errors, html, refused, PageResult};
@@ -64,7 +64,6 @@ async fn render_intake(
     id: i32,
     errors: Value,
     note: &str,
-    message: &str,
 ) -> Result<RawHtml<String>, AppError> {
     let (row, mentee) = db::intakes::get(&app.db.conn, id).await?;
     let f = db::intakes::fields(&row);
@@ -98,10 +97,10 @@ async fn render_intake(
                    "decline_reason": a.decline_reason, "created_at": page.dt(a.created_at)})
         })
         .collect();
-    let candidates: Vec<Value> = db::matching::candidates(&app.db, &row, CANDIDATES_SHOWN)
+    let candidates: Vec<Value> = db::matching::candidates(&app.db, &row, CANDIDATES_PREVIEWED)
         .await?
         .iter()
-        .map(|(r, m)| candidate_view(page, r, m))
+        .map(|(r, m)| json!({"display_name": m.display_name, "score": r.score, "eligible": r.eligible}))
         .collect();
     let intake = json!({
         "id": row.id, "status": row.status, "completeness": row.completeness, "needs_call": row.needs_call,
@@ -115,13 +114,54 @@ async fn render_intake(
             "intake": intake, "values": values_of(&f), "mentee": {"display_name": mentee.display_name, "email": mentee.email},
             "phone": f.phone, "call_ok": f.call_ok, "call_notes": notes, "edits": edits, "assignments": assignments,
             "candidates": candidates, "can_assign": db::intakes::status(&row) == IntakeStatus::Submitted,
-            "errors": errors, "note": note, "message": message,
+            "errors": errors, "note": note,
         }),
     )
 }
 
-/// How many ranked candidates the intake page lists (the API's `limit` goes to 50).
-const CANDIDATES_SHOWN: usize = 20;
+/// How many of the best candidates the intake page names (their reasons and
+/// the proposal are on the candidates page).
+const CANDIDATES_PREVIEWED: usize = 3;
+/// How many ranked candidates the candidates page lists, and how many when
+/// the coordinator asks for more (the API's `limit` goes to 50 too).
+const CANDIDATES_SHOWN: usize = 10;
+const CANDIDATES_MORE: usize = 50;
+
+/// The candidates page: her ranked candidates with their reasons, each with
+/// the form that proposes her to that mentor.
+async fn render_candidates(
+    app: &App,
+    page: &Page,
+    id: i32,
+    more: bool,
+    errors: Value,
+    message: &str,
+) -> Result<RawHtml<String>, AppError> {
+    let (row, mentee) = db::intakes::get(&app.db.conn, id).await?;
+    let shown = if more {
+        CANDIDATES_MORE
+    } else {
+        CANDIDATES_SHOWN
+    };
+    let candidates: Vec<Value> = db::matching::candidates(&app.db, &row, shown)
+        .await?
+        .iter()
+        .map(|(r, m)| candidate_view(page, r, m))
+        .collect();
+    // A full first page may have more behind it.
+    let more_link = (!more && candidates.len() == CANDIDATES_SHOWN).then_some(CANDIDATES_MORE);
+    page.render(
+        app,
+        "coordinator/candidates.html",
+        json!({
+            "intake": {"id": row.id, "status": row.status, "needs_call": row.needs_call},
+            "mentee": {"display_name": mentee.display_name},
+            "candidates": candidates, "more": more_link,
+            "can_assign": db::intakes::status(&row) == IntakeStatus::Submitted,
+            "errors": errors, "message": message,
+        }),
+    )
+}
 
 /// One candidate as the intake page shows her: every label is looked up here
 /// (a page of 20 candidates has a few hundred), so the template only places them.
@@ -157,7 +197,18 @@ async fn intake(
     _c: Coordinator,
     id: i32,
 ) -> Result<RawHtml<String>, AppError> {
-    render_intake(app, &page, id, json!({}), "", "").await
+    render_intake(app, &page, id, json!({}), "").await
+}
+
+#[get("/coordinator/intakes/<id>/candidates?<more>")]
+async fn candidates(
+    app: &State<App>,
+    page: Page,
+    _c: Coordinator,
+    id: i32,
+    more: Option<bool>,
+) -> Result<RawHtml<String>, AppError> {
+    render_candidates(app, &page, id, more.unwrap_or(false), json!({}), "").await
 }
 
 #[post("/coordinator/intakes/<id>/call-notes", data = "<form>")]
@@ -171,7 +222,7 @@ async fn add_note(
     match db::intakes::add_call_note(app, c.0.id, id, form.get("note")).await {
         Ok(_) => done(format!("/coordinator/intakes/{id}"), "flash-note-added"),
         Err(e) if e.fields.is_some() => {
-            html(render_intake(app, &page, id, field_errors(&e), form.get("note"), "").await?)
+            html(render_intake(app, &page, id, field_errors(&e), form.get("note")).await?)
         }
         Err(e) => Err(e),
     }
@@ -187,12 +238,12 @@ async fn assign(
 ) -> PageResult {
     let Ok(mentor_id) = form.get("mentor_id").parse::<i32>() else {
         return html(
-            render_intake(
+            render_candidates(
                 app,
                 &page,
                 id,
+                false,
                 json!({"mentor_id": ["required"]}),
-                "",
                 form.get("message"),
             )
             .await?,
@@ -200,10 +251,10 @@ async fn assign(
     };
     match db::assignments::create(app, &c.0, id, mentor_id, form.get("message")).await {
         Ok(_) => done(format!("/coordinator/intakes/{id}"), "flash-assigned"),
-        Err(e) if e.fields.is_some() => {
-            html(render_intake(app, &page, id, field_errors(&e), "", form.get("message")).await?)
-        }
-        Err(e) => refused(format!("/coordinator/intakes/{id}"), e),
+        Err(e) if e.fields.is_some() => html(
+            render_candidates(app, &page, id, false, field_errors(&e), form.get("message")).await?,
+        ),
+        Err(e) => refused(format!("/coordinator/intakes/{id}/candidates"), e),
     }
 }
 
@@ -430,6 +481,7 @@ pub fn routes() -> Vec<Route> {
         index,
         queue,
         intake,
+        candidates,
         add_note,
         assign,
         edit_form,
