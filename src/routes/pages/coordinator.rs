@@ -1,5 +1,6 @@
 //! The coordinator's pages: the intake queue, one intake, her ranked
-//! candidates and the proposal to one of them, the mentor roster and invitations, and the programme template.
+//! candidates and the proposal to one of them, the mentor roster and
+//! invitations, and the programme template.
 use super::mentee::{overlay, patch_from_form, step_of, values_of, STEPS};
 use super::mentor::{profile_values, render_profile, save_profile};
 use super::{codes, done, field_errors, html, refused, PageResult};
@@ -163,8 +164,8 @@ async fn render_candidates(
     )
 }
 
-/// One candidate as the intake page shows her: every label is looked up here
-/// (a page of 20 candidates has a few hundred), so the template only places them.
+/// One candidate as the candidates page shows her: every label is looked up
+/// here (ten candidates have about a hundred), so the template only places them.
 fn candidate_view(
     page: &Page,
     r: &crate::domain::matching::Ranked,
