@@ -325,6 +325,7 @@ coord-candidates-empty = There are no candidate mentors.
 coord-candidates-page-title = Candidate mentors for { $name }
 coord-candidates-back = Back to the application of { $name }
 coord-candidates-link = See candidates and reasons, and propose
+coord-candidates-link-view = See candidates and their reasons
 coord-candidates-top = The best-scoring candidates. Their reasons, and the proposal, are on the candidates page.
 coord-candidates-more = Show more candidates (up to { $count })
 coord-assignments-title = Proposals

@@ -321,6 +321,7 @@ coord-candidates-empty = 候補となるメンターがいません。
 coord-candidates-page-title = { $name }さんのメンター候補
 coord-candidates-back = { $name }さんの申込みへ戻る
 coord-candidates-link = 候補と理由を見て打診する
+coord-candidates-link-view = 候補と理由を見る
 coord-candidates-top = スコアの高い上位の候補です。理由と打診は候補のページで。
 coord-candidates-more = さらに候補を表示する（最大{ $count }名）
 coord-assignments-title = 打診の履歴

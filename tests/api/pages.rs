@@ -251,6 +251,7 @@ on_both!(
             page.body.contains(&format!(r#"href="{candidates_path}""#)),
             "the intake page leads to her candidates"
         );
+        assert!(page.body.contains("候補と理由を見て打診する"));
         let page = coord.get(&candidates_path).await;
         assert_eq!(page.status, Status::Ok);
         assert!(
@@ -307,6 +308,19 @@ on_both!(
             )
             .await;
         assert_redirect(&r, &format!("/coordinator/intakes/{intake_id}"));
+        // Proposed: her candidates are still there to read, not to propose.
+        let page = coord
+            .get(&format!("/coordinator/intakes/{intake_id}"))
+            .await;
+        assert!(
+            page.body.contains("候補と理由を見る")
+                && !page.body.contains("候補と理由を見て打診する")
+        );
+        let page = coord.get(&candidates_path).await;
+        assert!(
+            page.body.contains("いまはメンターに打診できません")
+                && !page.body.contains(r#"name="mentor_id""#)
+        );
 
         // The mentor sees the proposal without the phone number, and accepts.
         let home = mentor.get("/mentor").await;
