@@ -252,6 +252,11 @@ on_both!(
             "the intake page leads to her candidates"
         );
         assert!(page.body.contains("候補と理由を見て打診する"));
+        for odd in ["?more=true", "?more=abc"] {
+            let r = coord.get(&format!("{candidates_path}{odd}")).await;
+            assert_eq!(r.status, Status::Ok, "{odd}");
+            assert!(r.body.contains("鈴木 恵子"), "{odd}");
+        }
         let page = coord.get(&candidates_path).await;
         assert_eq!(page.status, Status::Ok);
         assert!(

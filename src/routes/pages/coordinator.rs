@@ -98,9 +98,11 @@ async fn render_intake(
                    "decline_reason": a.decline_reason, "created_at": page.dt(a.created_at)})
         })
         .collect();
-    let candidates: Vec<Value> = db::matching::candidates(&app.db, &row, CANDIDATES_PREVIEWED)
+    // The candidates page's ranking (cached per intake and length), its first few.
+    let candidates: Vec<Value> = db::matching::candidates(&app.db, &row, CANDIDATES_SHOWN)
         .await?
         .iter()
+        .take(CANDIDATES_PREVIEWED)
         .map(|(r, m)| json!({"display_name": m.display_name, "score": r.score, "eligible": r.eligible}))
         .collect();
     let intake = json!({
