@@ -265,7 +265,7 @@ pub async fn queue(
     status: IntakeStatus,
     paging: Paging,
 ) -> AppResult<(Vec<QueueRow>, u64)> {
-    use sea_orm::JoinType;
+    use sea_orm::{FromQueryResult, JoinType, QueryTrait};
     let q = intakes::Entity::find().filter(intakes::Column::Status.eq(status.as_str()));
     let total = db.count(q.clone()).await?;
     let rows = q
@@ -285,7 +285,8 @@ pub async fn queue(
         .order_by_asc(intakes::Column::Id)
         .offset(paging.offset())
         .limit(paging.limit)
-        .into_model::<QueueRow>()
+        .build(db.backend());
+    let rows = QueueRow::find_by_statement(super::page_in_text(rows))
         .all(&db.conn)
         .await?;
     Ok((rows, total))

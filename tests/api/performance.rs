@@ -228,7 +228,12 @@ on_both!(
     the_cached_counts_follow_every_change,
     |app: TestApp| async move {
         let app = app;
-        let kit = small_programme_with_kit(&app, 3).await;
+        // Enough mentees for a second page of the plans dashboard (100 rows).
+        let kit = {
+            let db = &app.app.db;
+            generate(db, app.clock.now(), 260, 12, 3).await.unwrap();
+            load_kit(db, app.clock.now(), 3).await.unwrap()
+        };
         let coord = &kit.coordinator_token;
         let total = |body: &serde_json::Value| body["total"].as_u64().unwrap();
         let queue = "/api/v1/intakes?status=submitted";
@@ -274,6 +279,21 @@ on_both!(
             .to_string();
         assert!(row.contains(&format!("/plans/{}", newest["id"])), "{row}");
         assert!(row.contains("badge status-"), "{row}");
+        // Both names are the plan's own (the page's plans are taken first
+        // and the names joined to them).
+        let (mentee, mentor) = (
+            newest["mentee"]["display_name"].as_str().unwrap(),
+            newest["mentor"]["display_name"].as_str().unwrap(),
+        );
+        let cells: Vec<&str> = row.split("<td>").skip(1).collect();
+        assert!(cells[0].contains(mentee), "{row}");
+        assert!(cells[1].contains(mentor), "{row}");
+        // The second page starts where the API's second page starts.
+        let second = app.get("/api/v1/plans?limit=100&page=2", coord).await;
+        let first = second.body["plans"].get(0).expect("a second page of plans");
+        let page = b.get("/coordinator/plans?page_no=2").await;
+        let row = page.body.split("<tr>").nth(2).expect("a first row");
+        assert!(row.contains(&format!("/plans/{}\"", first["id"])), "{row}");
     }
 );
 
