@@ -90,25 +90,77 @@ pub async fn people<C: ConnectionTrait>(
 
 /// A session with its plan and people, whoever asks (for background work).
 pub async fn by_id<C: ConnectionTrait>(conn: &C, id: i32) -> AppResult<Loaded> {
-    let session = plan_sessions::Entity::find_by_id(id)
-        .one(conn)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    around(conn, session).await
+    joined(conn, id, false).await
 }
 
-/// A session row with its plan and both people.
-async fn around<C: ConnectionTrait>(conn: &C, session: plan_sessions::Model) -> AppResult<Loaded> {
-    let plan = plans::Entity::find_by_id(session.plan_id)
-        .one(conn)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let (mentee, mentor) = people(conn, &plan).await?;
+/// A session, its plan, its mentee and its mentor's account in one query:
+/// each of the four was a query of its own, and inside a write turn on
+/// SQLite each query is a hop to the writer's thread and back (README,
+/// Performance). With `lock`, the session's row (only it) is locked for the
+/// rest of the transaction on PostgreSQL, as before; SQLite's writes begin
+/// IMMEDIATE.
+async fn joined<C: ConnectionTrait>(conn: &C, id: i32, lock: bool) -> AppResult<Loaded> {
+    use sea_orm::sea_query::{Alias, Expr, ExprTrait, LockType, Query, SelectStatement};
+    use sea_orm::{DbBackend, FromQueryResult, Iden, Iterable, JoinType};
+    fn columns<E: EntityTrait>(q: &mut SelectStatement, table: &Alias, prefix: &str) {
+        for c in E::Column::iter() {
+            q.expr_as(
+                Expr::col((table.clone(), c)),
+                Alias::new(format!("{prefix}{}", c.to_string())),
+            );
+        }
+    }
+    let (s, p, mentee, profile, mentor) = (
+        Alias::new("s"),
+        Alias::new("p"),
+        Alias::new("mentee"),
+        Alias::new("profile"),
+        Alias::new("mentor"),
+    );
+    let mut q = Query::select();
+    columns::<plan_sessions::Entity>(&mut q, &s, "s_");
+    columns::<plans::Entity>(&mut q, &p, "p_");
+    columns::<users::Entity>(&mut q, &mentee, "e_");
+    columns::<users::Entity>(&mut q, &mentor, "m_");
+    q.from_as(plan_sessions::Entity, s.clone())
+        .join_as(
+            JoinType::InnerJoin,
+            plans::Entity,
+            p.clone(),
+            Expr::col((p.clone(), plans::Column::Id))
+                .equals((s.clone(), plan_sessions::Column::PlanId)),
+        )
+        .join_as(
+            JoinType::InnerJoin,
+            users::Entity,
+            mentee.clone(),
+            Expr::col((mentee, users::Column::Id)).equals((p.clone(), plans::Column::MenteeId)),
+        )
+        .join_as(
+            JoinType::InnerJoin,
+            mentor_profiles::Entity,
+            profile.clone(),
+            Expr::col((profile.clone(), mentor_profiles::Column::Id))
+                .equals((p, plans::Column::MentorId)),
+        )
+        .join_as(
+            JoinType::InnerJoin,
+            users::Entity,
+            mentor.clone(),
+            Expr::col((mentor, users::Column::Id))
+                .equals((profile, mentor_profiles::Column::UserId)),
+        )
+        .and_where(Expr::col((s.clone(), plan_sessions::Column::Id)).eq(id));
+    let backend = conn.get_database_backend();
+    if lock && backend == DbBackend::Postgres {
+        q.lock_with_tables(LockType::Update, [s]);
+    }
+    let row = conn.query_one(&q).await?.ok_or_else(AppError::not_found)?;
     Ok(Loaded {
-        session,
-        plan,
-        mentee,
-        mentor,
+        session: plan_sessions::Model::from_query_result(&row, "s_")?,
+        plan: plans::Model::from_query_result(&row, "p_")?,
+        mentee: users::Model::from_query_result(&row, "e_")?,
+        mentor: users::Model::from_query_result(&row, "m_")?,
     })
 }
 
@@ -122,12 +174,7 @@ pub async fn load<C: ConnectionTrait>(
     id: i32,
     lock: bool,
 ) -> AppResult<(Loaded, Option<Side>)> {
-    let mut q = plan_sessions::Entity::find_by_id(id);
-    if lock {
-        q = lock_for_update(conn.get_database_backend(), q);
-    }
-    let session = q.one(conn).await?.ok_or_else(AppError::not_found)?;
-    let l = around(conn, session).await?;
+    let l = joined(conn, id, lock).await?;
     let side = if l.mentee.id == user.id {
         Some(Side::Mentee)
     } else if l.mentor.id == user.id {
