@@ -96,11 +96,15 @@ pub async fn by_id<C: ConnectionTrait>(conn: &C, id: i32) -> AppResult<Loaded> {
 /// A session, its plan, its mentee and its mentor's account in one query:
 /// each of the four was a query of its own, and inside a write turn on
 /// SQLite each query is a hop to the writer's thread and back (README,
-/// Performance). With `lock`, the session's row (only it) is locked for the
-/// rest of the transaction on PostgreSQL, as before; SQLite's writes begin
-/// IMMEDIATE.
+/// Performance). SQLite's writes begin IMMEDIATE, so nothing changes under
+/// a write turn. With `lock` on PostgreSQL the session's row (only it) is
+/// locked first, in a statement of its own, and the joined read follows:
+/// a `FOR UPDATE` inside the joined query would, after waiting for another
+/// transaction, re-read the session but keep the plan and people as they
+/// were before the wait (READ COMMITTED re-reads only the locked rows), and
+/// a plan cancelled or an account erased meanwhile would go unseen.
 async fn joined<C: ConnectionTrait>(conn: &C, id: i32, lock: bool) -> AppResult<Loaded> {
-    use sea_orm::sea_query::{Alias, Expr, ExprTrait, LockType, Query, SelectStatement};
+    use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement};
     use sea_orm::{DbBackend, FromQueryResult, Iden, Iterable, JoinType};
     fn columns<E: EntityTrait>(q: &mut SelectStatement, table: &Alias, prefix: &str) {
         for c in E::Column::iter() {
@@ -151,9 +155,15 @@ async fn joined<C: ConnectionTrait>(conn: &C, id: i32, lock: bool) -> AppResult<
                 .equals((profile, mentor_profiles::Column::UserId)),
         )
         .and_where(Expr::col((s.clone(), plan_sessions::Column::Id)).eq(id));
-    let backend = conn.get_database_backend();
-    if lock && backend == DbBackend::Postgres {
-        q.lock_with_tables(LockType::Update, [s]);
+    if lock && conn.get_database_backend() == DbBackend::Postgres {
+        plan_sessions::Entity::find_by_id(id)
+            .select_only()
+            .column(plan_sessions::Column::Id)
+            .lock_exclusive()
+            .into_tuple::<i32>()
+            .one(conn)
+            .await?
+            .ok_or_else(AppError::not_found)?;
     }
     let row = conn.query_one(&q).await?.ok_or_else(AppError::not_found)?;
     Ok(Loaded {
