@@ -284,7 +284,9 @@ where
 /// unsigned number placed right after `LIMIT ` or `OFFSET ` is written in
 /// (what sea-query's `.limit()` and `.offset()` bind); every other value
 /// stays bound, renumbered. SQLite statements are returned unchanged: its
-/// plans already ignore bound values (`SQLITE_ENABLE_QPSG`).
+/// plans already ignore bound values (`SQLITE_ENABLE_QPSG`). For statements
+/// sea-query built, where every value is bound and every `$` is a
+/// placeholder; not for hand-written SQL with `$` in its text.
 pub fn page_in_text(statement: Statement) -> Statement {
     use sea_orm::Value;
     let Some(values) = statement.values.as_ref().map(|v| &v.0) else {
@@ -510,5 +512,37 @@ mod tests {
             written.sql
         );
         assert!(written.values.is_none());
+    }
+
+    #[test]
+    fn only_the_numbers_after_limit_and_offset_are_written_in() {
+        // Ten values before the page: two-digit placeholders, and an
+        // unsigned number that is not the page's stays bound.
+        let mut select = plans::Entity::find();
+        for id in 1..=9 {
+            select = select.filter(plans::Column::Id.ne(id));
+        }
+        let built = select
+            .filter(Expr::col(plans::Column::Id).ne(Value::BigUnsigned(Some(77))))
+            .limit(5)
+            .offset(10)
+            .build(DbBackend::Postgres);
+        assert!(built.sql.ends_with("LIMIT $11 OFFSET $12"), "{}", built.sql);
+        let written = page_in_text(built);
+        assert!(
+            written.sql.contains(r#""id" <> $10 LIMIT 5 OFFSET 10"#),
+            "{}",
+            written.sql
+        );
+        let kept = values(&written);
+        assert_eq!(kept.len(), 10);
+        assert_eq!(kept[9], Value::BigUnsigned(Some(77)));
+        // A `$` that is no placeholder of these values leaves it alone.
+        let odd = sea_orm::Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT $3 LIMIT $1 OFFSET $2",
+            [Value::BigUnsigned(Some(1)), Value::BigUnsigned(Some(2))],
+        );
+        assert_eq!(page_in_text(odd.clone()).sql, odd.sql);
     }
 }
