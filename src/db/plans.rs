@@ -260,6 +260,47 @@ pub async fn page<C: ConnectionTrait>(
     views(conn, rows).await
 }
 
+/// Join a plan's people to a query that has the plan (its `mentee_id` and
+/// `mentor_id`) under the alias `plan`: her account as `mentee`, her
+/// mentor's profile as `profile` and the mentor's account as `mentor`, each
+/// by its key. Answers the aliases of the two accounts.
+pub(super) fn join_people(
+    query: &mut sea_orm::sea_query::SelectStatement,
+    plan: &sea_orm::sea_query::Alias,
+) -> (sea_orm::sea_query::Alias, sea_orm::sea_query::Alias) {
+    use super::entities::mentor_profiles;
+    use sea_orm::sea_query::{Alias, Expr, ExprTrait};
+    use sea_orm::JoinType;
+    let (mentee, profile, mentor) = (
+        Alias::new("mentee"),
+        Alias::new("profile"),
+        Alias::new("mentor"),
+    );
+    query
+        .join_as(
+            JoinType::InnerJoin,
+            users::Entity,
+            mentee.clone(),
+            Expr::col((mentee.clone(), users::Column::Id))
+                .equals((plan.clone(), plans::Column::MenteeId)),
+        )
+        .join_as(
+            JoinType::InnerJoin,
+            mentor_profiles::Entity,
+            profile.clone(),
+            Expr::col((profile.clone(), mentor_profiles::Column::Id))
+                .equals((plan.clone(), plans::Column::MentorId)),
+        )
+        .join_as(
+            JoinType::InnerJoin,
+            users::Entity,
+            mentor.clone(),
+            Expr::col((mentor.clone(), users::Column::Id))
+                .equals((profile, mentor_profiles::Column::UserId)),
+        );
+    (mentee, mentor)
+}
+
 /// One line of the coordinator's plan dashboard: the plan, both names and
 /// each session's status as it stands (a scheduled session whose end has
 /// passed shows as held).
@@ -289,10 +330,9 @@ pub async fn dashboard(
     paging: Paging,
     now: DateTime<Utc>,
 ) -> AppResult<(Vec<DashboardRow>, u64)> {
-    use super::entities::mentor_profiles;
     use crate::domain::schedule::effective_status;
-    use sea_orm::sea_query::{Alias, Expr, ExprTrait, Order, Query};
-    use sea_orm::{FromQueryResult, JoinType, QueryTrait};
+    use sea_orm::sea_query::{Alias, Expr, Order, Query};
+    use sea_orm::{FromQueryResult, QueryTrait};
     #[derive(FromQueryResult)]
     struct Line {
         id: i32,
@@ -317,13 +357,9 @@ pub async fn dashboard(
         .offset(paging.offset())
         .limit(paging.limit)
         .into_query();
-    let (p, mentee, profile, mentor) = (
-        Alias::new("p"),
-        Alias::new("mentee"),
-        Alias::new("profile"),
-        Alias::new("mentor_user"),
-    );
-    let query = Query::select()
+    let p = Alias::new("p");
+    let mut query = Query::select();
+    query
         .columns(
             [
                 plans::Column::Id,
@@ -333,37 +369,18 @@ pub async fn dashboard(
             ]
             .map(|c| (p.clone(), c)),
         )
+        .from_subquery(page, p.clone());
+    let (mentee, mentor) = join_people(&mut query, &p);
+    query
         .expr_as(
-            Expr::col((mentee.clone(), users::Column::DisplayName)),
+            Expr::col((mentee, users::Column::DisplayName)),
             Alias::new("mentee_name"),
         )
         .expr_as(
-            Expr::col((mentor.clone(), users::Column::DisplayName)),
+            Expr::col((mentor, users::Column::DisplayName)),
             Alias::new("mentor_name"),
         )
-        .from_subquery(page, p.clone())
-        .join_as(
-            JoinType::InnerJoin,
-            users::Entity,
-            mentee.clone(),
-            Expr::col((mentee, users::Column::Id)).equals((p.clone(), plans::Column::MenteeId)),
-        )
-        .join_as(
-            JoinType::InnerJoin,
-            mentor_profiles::Entity,
-            profile.clone(),
-            Expr::col((profile.clone(), mentor_profiles::Column::Id))
-                .equals((p.clone(), plans::Column::MentorId)),
-        )
-        .join_as(
-            JoinType::InnerJoin,
-            users::Entity,
-            mentor.clone(),
-            Expr::col((mentor, users::Column::Id))
-                .equals((profile, mentor_profiles::Column::UserId)),
-        )
-        .order_by((p, plans::Column::Id), Order::Desc)
-        .to_owned();
+        .order_by((p, plans::Column::Id), Order::Desc);
     let lines = Line::find_by_statement(super::page_in_text(db.backend().build(&query)))
         .all(&db.conn)
         .await?;

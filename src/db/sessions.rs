@@ -114,47 +114,21 @@ async fn joined<C: ConnectionTrait>(conn: &C, id: i32, lock: bool) -> AppResult<
             );
         }
     }
-    let (s, p, mentee, profile, mentor) = (
-        Alias::new("s"),
-        Alias::new("p"),
-        Alias::new("mentee"),
-        Alias::new("profile"),
-        Alias::new("mentor"),
-    );
+    let (s, p) = (Alias::new("s"), Alias::new("p"));
     let mut q = Query::select();
+    q.from_as(plan_sessions::Entity, s.clone()).join_as(
+        JoinType::InnerJoin,
+        plans::Entity,
+        p.clone(),
+        Expr::col((p.clone(), plans::Column::Id))
+            .equals((s.clone(), plan_sessions::Column::PlanId)),
+    );
+    let (mentee, mentor) = super::plans::join_people(&mut q, &p);
     columns::<plan_sessions::Entity>(&mut q, &s, "s_");
     columns::<plans::Entity>(&mut q, &p, "p_");
     columns::<users::Entity>(&mut q, &mentee, "e_");
     columns::<users::Entity>(&mut q, &mentor, "m_");
-    q.from_as(plan_sessions::Entity, s.clone())
-        .join_as(
-            JoinType::InnerJoin,
-            plans::Entity,
-            p.clone(),
-            Expr::col((p.clone(), plans::Column::Id))
-                .equals((s.clone(), plan_sessions::Column::PlanId)),
-        )
-        .join_as(
-            JoinType::InnerJoin,
-            users::Entity,
-            mentee.clone(),
-            Expr::col((mentee, users::Column::Id)).equals((p.clone(), plans::Column::MenteeId)),
-        )
-        .join_as(
-            JoinType::InnerJoin,
-            mentor_profiles::Entity,
-            profile.clone(),
-            Expr::col((profile.clone(), mentor_profiles::Column::Id))
-                .equals((p, plans::Column::MentorId)),
-        )
-        .join_as(
-            JoinType::InnerJoin,
-            users::Entity,
-            mentor.clone(),
-            Expr::col((mentor, users::Column::Id))
-                .equals((profile, mentor_profiles::Column::UserId)),
-        )
-        .and_where(Expr::col((s.clone(), plan_sessions::Column::Id)).eq(id));
+    q.and_where(Expr::col((s, plan_sessions::Column::Id)).eq(id));
     if lock && conn.get_database_backend() == DbBackend::Postgres {
         plan_sessions::Entity::find_by_id(id)
             .select_only()
