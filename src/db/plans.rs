@@ -309,7 +309,6 @@ pub struct DashboardRow {
     pub id: i32,
     pub kind: String,
     pub status: String,
-    pub created_at: DateTime<Utc>,
     pub mentee_name: String,
     pub mentor_name: String,
     pub sessions: Vec<SessionStatus>,
@@ -338,7 +337,6 @@ pub async fn dashboard(
         id: i32,
         kind: String,
         status: String,
-        created_at: DateTime<Utc>,
         mentee_name: String,
         mentor_name: String,
     }
@@ -349,7 +347,6 @@ pub async fn dashboard(
             plans::Column::Id,
             plans::Column::Kind,
             plans::Column::Status,
-            plans::Column::CreatedAt,
             plans::Column::MenteeId,
             plans::Column::MentorId,
         ])
@@ -365,7 +362,6 @@ pub async fn dashboard(
                 plans::Column::Id,
                 plans::Column::Kind,
                 plans::Column::Status,
-                plans::Column::CreatedAt,
             ]
             .map(|c| (p.clone(), c)),
         )
@@ -415,7 +411,6 @@ pub async fn dashboard(
             id: l.id,
             kind: l.kind,
             status: l.status,
-            created_at: l.created_at,
             mentee_name: l.mentee_name,
             mentor_name: l.mentor_name,
         })

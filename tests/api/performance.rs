@@ -288,6 +288,22 @@ on_both!(
         let cells: Vec<&str> = row.split("<td>").skip(1).collect();
         assert!(cells[0].contains(mentee), "{row}");
         assert!(cells[1].contains(mentor), "{row}");
+        // Its status, and one numbered badge per session, each labelled.
+        let status = newest["status"].as_str().unwrap();
+        assert!(cells[2].contains(&format!("status-{status}\">")), "{row}");
+        let sessions = newest["sessions"].as_array().unwrap().len();
+        assert_eq!(
+            cells[3].matches("<span class=\"badge status-").count(),
+            sessions,
+            "{row}"
+        );
+        for n in 1..=sessions {
+            assert!(cells[3].contains(&format!("\">{n}: ")), "{row}");
+        }
+        assert!(
+            !cells[3].contains("session_status-"),
+            "a label is missing: {row}"
+        );
         // The second page starts where the API's second page starts.
         let second = app.get("/api/v1/plans?limit=100&page=2", coord).await;
         let first = second.body["plans"].get(0).expect("a second page of plans");

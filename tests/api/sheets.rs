@@ -978,6 +978,18 @@ on_both!(
         let page = b.get("/coordinator/stalled").await;
         assert_eq!(page.status, Status::Ok);
         assert!(page.body.contains("返信待ち") && page.body.contains("山田 花子"));
+        // Each row's texts, made once per page for each distinct value: the
+        // reply waited 0 days, the second session's scheduling 13.
+        for text in [
+            "日程調整待ち",
+            "第1回",
+            "第2回",
+            "<strong>0日</strong>",
+            "<strong>13日</strong>",
+        ] {
+            assert!(page.body.contains(text), "{text}: {}", page.body);
+        }
+        assert_eq!(page.body.matches("から</span>").count(), 2, "{}", page.body);
         let r = app.get("/api/v1/coordinator/stalled", &mentee).await;
         assert_eq!(r.status, Status::Forbidden);
     }

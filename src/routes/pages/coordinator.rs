@@ -9,7 +9,7 @@ use crate::auth::Coordinator;
 use crate::db;
 use crate::domain::codes::IntakeStatus;
 use crate::error::AppError;
-use crate::views::Page;
+use crate::views::{object, Page};
 use crate::App;
 use rocket::response::content::RawHtml;
 use rocket::{get, post, routes, Route, State};
@@ -36,26 +36,36 @@ async fn queue(
         .unwrap_or(IntakeStatus::Submitted);
     let paging = crate::routes::api::paging(Some("100"), page)?;
     let (rows, total) = db::intakes::queue(&app.db, status, paging).await?;
-    // Labels are looked up here, once per distinct code, not per row in the template.
-    let mut labels = std::collections::HashMap::new();
+    let mut labels = pg.labels();
     let intakes: Vec<Value> = rows
-        .iter()
+        .into_iter()
         .map(|i| {
-            let label = labels
-                .entry(i.status.clone())
-                .or_insert_with(|| pg.t(&format!("intake_status-{}", i.status)))
-                .clone();
-            json!({"id": i.id, "mentee_name": i.mentee_name, "status": i.status, "status_label": label,
-                   "completeness": i.completeness, "needs_call": i.needs_call,
-                   "submitted_at": i.submitted_at.map(|t| pg.dt(t))})
+            object([
+                ("id", i.id.into()),
+                ("status_label", labels.get("intake_status", &i.status)),
+                ("status", i.status.into()),
+                ("mentee_name", i.mentee_name.into()),
+                ("completeness", i.completeness.into()),
+                ("needs_call", i.needs_call.into()),
+                ("submitted_at", i.submitted_at.map(|t| pg.dt(t)).into()),
+            ])
         })
         .collect();
-    let statuses: Vec<&str> = IntakeStatus::ALL.iter().map(|s| s.as_str()).collect();
+    let statuses: Vec<Value> = IntakeStatus::ALL
+        .iter()
+        .map(|s| s.as_str().into())
+        .collect();
     pg.render(
         app,
         "coordinator/queue.html",
-        json!({"status": status.as_str(), "statuses": statuses, "intakes": intakes, "total": total,
-               "page": paging.page, "pages": pages(total, paging.limit)}),
+        object([
+            ("status", status.as_str().into()),
+            ("statuses", statuses.into()),
+            ("intakes", intakes.into()),
+            ("total", total.into()),
+            ("page", paging.page.into()),
+            ("pages", pages(total, paging.limit).into()),
+        ]),
     )
 }
 

@@ -11,7 +11,7 @@ use crate::domain::codes::{ExtensionStatus, PlanStatus, SessionStatus, Side};
 use crate::domain::invite;
 use crate::domain::schedule::{self, RawSlot};
 use crate::error::{AppError, AppResult};
-use crate::views::{fmt_range, Page};
+use crate::views::{fmt_range, object, Page};
 use crate::App;
 use rocket::form::{Form, FromForm};
 use rocket::fs::TempFile;
@@ -639,33 +639,41 @@ async fn coordinator_plans(
     let n = page_no.and_then(|p| p.parse().ok()).unwrap_or(1);
     let paging = db::Paging::new(Some(100), Some(n))?;
     let (plans, total) = db::plans::dashboard(&app.db, paging, app.clock.now()).await?;
-    // Labels are looked up here, once per distinct code, not per row in the template.
-    let mut labels: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-    let mut label = |key: String| labels.entry(key).or_insert_with_key(|k| page.t(k)).clone();
+    let mut labels = page.labels();
     let rows: Vec<Value> = plans
-        .iter()
+        .into_iter()
         .map(|p| {
             let sessions: Vec<Value> = p
                 .sessions
                 .iter()
                 .map(|s| {
                     let code = s.as_str();
-                    json!({"status": code, "label": label(format!("session_status-{code}"))})
+                    object([
+                        ("status", code.into()),
+                        ("label", labels.get("session_status", code)),
+                    ])
                 })
                 .collect();
-            json!({
-                "id": p.id, "kind": p.kind, "status": p.status,
-                "status_label": label(format!("plan_status-{}", p.status)),
-                "kind_label": label(format!("plan_kind-{}", p.kind)),
-                "mentee_name": p.mentee_name, "mentor_name": p.mentor_name,
-                "sessions": sessions, "created_at": page.dt(p.created_at),
-            })
+            object([
+                ("id", p.id.into()),
+                ("status_label", labels.get("plan_status", &p.status)),
+                ("kind_label", labels.get("plan_kind", &p.kind)),
+                ("status", p.status.into()),
+                ("mentee_name", p.mentee_name.into()),
+                ("mentor_name", p.mentor_name.into()),
+                ("sessions", sessions.into()),
+            ])
         })
         .collect();
     page.render(
         app,
         "coordinator/plans.html",
-        json!({"plans": rows, "total": total, "page_no": paging.page, "pages": total.div_ceil(paging.limit).max(1)}),
+        object([
+            ("plans", rows.into()),
+            ("total", total.into()),
+            ("page_no", paging.page.into()),
+            ("pages", total.div_ceil(paging.limit).max(1).into()),
+        ]),
     )
 }
 

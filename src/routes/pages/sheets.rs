@@ -12,7 +12,7 @@ use crate::domain::codes::{SessionStatus, SheetStatus, Side};
 use crate::domain::outcomes;
 use crate::domain::sheet::{self, Draft, DraftPatch, MAX_ACTION_CHARS, MAX_CHARS};
 use crate::error::{AppError, AppResult};
-use crate::views::Page;
+use crate::views::{object, Page};
 use crate::App;
 use rocket::response::content::RawHtml;
 use rocket::serde::json::Json;
@@ -413,24 +413,45 @@ async fn stalled(
     let min = crate::routes::api::min_wait(min_days).unwrap_or_else(|_| chrono::Duration::zero());
     let found = db::sheets::stalled_cached(&app.db, now, min, paging).await?;
     let (rows, total) = (&found.0, found.1);
+    // Every text is made here, each distinct one once: the template places them.
+    let mut texts = page.labels();
     let items: Vec<Value> = rows
         .iter()
         .map(|(s, p)| {
-            json!({
-                "plan_id": s.plan_id, "session_id": s.session_id, "number": s.number,
-                "waiting": s.waiting.as_str(), "since": page.dt(s.since),
-                "days": (now - s.since).num_days().max(0),
-                "mentee_name": p.mentee.display_name, "mentor_name": p.mentor.display_name,
-            })
+            let since = page.dt(s.since);
+            object([
+                ("plan_id", s.plan_id.into()),
+                ("session_id", s.session_id.into()),
+                ("waiting", s.waiting.as_str().into()),
+                ("waiting_label", texts.get("waiting", s.waiting.as_str())),
+                (
+                    "days",
+                    texts.number("stalled-days", "days", (now - s.since).num_days().max(0)),
+                ),
+                (
+                    "since",
+                    page.t_args("stalled-since", &[("date", since)]).into(),
+                ),
+                (
+                    "session",
+                    texts.number("plan-session-number", "number", s.number.into()),
+                ),
+                ("mentee_name", p.mentee.display_name.clone().into()),
+                ("mentor_name", p.mentor.display_name.clone().into()),
+            ])
         })
         .collect();
     page.render(
         app,
         "coordinator/stalled.html",
-        json!({
-            "items": items, "total": total, "page_no": paging.page, "pages": total.div_ceil(paging.limit).max(1),
-            "min_days": min.num_days(), "choices": [0, 3, 7, 14, 30],
-        }),
+        object([
+            ("items", items.into()),
+            ("total", total.into()),
+            ("page_no", paging.page.into()),
+            ("pages", total.div_ceil(paging.limit).max(1).into()),
+            ("min_days", min.num_days().into()),
+            ("choices", json!([0, 3, 7, 14, 30])),
+        ]),
     )
 }
 
