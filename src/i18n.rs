@@ -84,14 +84,11 @@ pub fn negotiate(setting: Option<&str>, accept_language: Option<&str>) -> Lang {
 /// once per language and then served from memory (a page of 100 rows asks for
 /// hundreds of them).
 pub fn t(lang: Lang, key: &str) -> String {
-    static PLAIN: std::sync::OnceLock<std::sync::RwLock<HashMap<(Lang, String), String>>> =
+    // One map per language, so a look-up borrows the key instead of copying it.
+    static PLAIN: std::sync::OnceLock<[std::sync::RwLock<HashMap<String, String>>; 2]> =
         std::sync::OnceLock::new();
-    let cache = PLAIN.get_or_init(Default::default);
-    if let Some(text) = cache
-        .read()
-        .ok()
-        .and_then(|c| c.get(&(lang, key.to_string())).cloned())
-    {
+    let cache = &PLAIN.get_or_init(Default::default)[lang as usize];
+    if let Some(text) = cache.read().ok().and_then(|c| c.get(key).cloned()) {
         return text;
     }
     // Only keys of the catalogue are kept, so the cache cannot grow past it.
@@ -99,7 +96,7 @@ pub fn t(lang: Lang, key: &str) -> String {
         return key.to_string();
     };
     if let Ok(mut c) = cache.write() {
-        c.insert((lang, key.to_string()), text.clone());
+        c.insert(key.to_string(), text.clone());
     }
     text
 }

@@ -9,7 +9,7 @@ use crate::auth::Coordinator;
 use crate::db;
 use crate::domain::codes::IntakeStatus;
 use crate::error::AppError;
-use crate::views::{object, Page};
+use crate::views::{object, Labels, Page};
 use crate::App;
 use rocket::response::content::RawHtml;
 use rocket::{get, post, routes, Route, State};
@@ -156,23 +156,30 @@ async fn render_candidates(
     } else {
         CANDIDATES_SHOWN
     };
+    let mut labels = page.labels();
     let candidates: Vec<Value> = db::matching::candidates(&app.db, &row, shown)
         .await?
         .iter()
-        .map(|(r, m)| candidate_view(page, r, m))
+        .map(|(r, m)| candidate_view(page, &mut labels, r, m))
         .collect();
     // A full first page may have more behind it.
     let more_link = (!more && candidates.len() == CANDIDATES_SHOWN).then_some(CANDIDATES_MORE);
+    let can_assign = db::intakes::status(&row) == IntakeStatus::Submitted;
     page.render(
         app,
         "coordinator/candidates.html",
-        json!({
-            "intake": {"id": row.id, "status": row.status, "needs_call": row.needs_call},
-            "mentee": {"display_name": mentee.display_name},
-            "candidates": candidates, "more": more_link,
-            "can_assign": db::intakes::status(&row) == IntakeStatus::Submitted,
-            "errors": errors, "message": message,
-        }),
+        object([
+            (
+                "intake",
+                json!({"id": row.id, "status": row.status, "needs_call": row.needs_call}),
+            ),
+            ("mentee", json!({"display_name": mentee.display_name})),
+            ("candidates", candidates.into()),
+            ("more", more_link.into()),
+            ("can_assign", can_assign.into()),
+            ("errors", errors),
+            ("message", message.into()),
+        ]),
     )
 }
 
@@ -180,6 +187,7 @@ async fn render_candidates(
 /// here (ten candidates have about a hundred), so the template only places them.
 fn candidate_view(
     page: &Page,
+    labels: &mut Labels<'_>,
     r: &crate::domain::matching::Ranked,
     m: &db::matching::Shown,
 ) -> Value {
@@ -189,18 +197,35 @@ fn candidate_view(
         .iter()
         .map(|x| {
             let importance = x.importance.as_str();
-            json!({"matched": x.matched, "label": page.t(&x.fluent_key()), "importance": importance,
-                   "importance_label": page.t(&format!("importance-{importance}"))})
+            object([
+                ("matched", x.matched.into()),
+                ("label", page.t(&x.fluent_key()).into()),
+                ("importance", importance.into()),
+                ("importance_label", labels.get("importance", importance)),
+            ])
         })
         .collect();
-    json!({
-        "mentor_id": m.mentor_id, "display_name": m.display_name, "headline": m.headline,
-        "score": r.score, "reasons": reasons, "eligible": r.eligible, "musts_met": r.musts_met,
-        "ineligible_label": r.ineligible_because.map(|i| page.t(i.fluent_key())),
-        "load": page.t_args("candidate-load", &[("active", m.active.to_string()), ("pending", m.pending.to_string()),
-                                                 ("capacity", r.capacity.to_string())]),
-        "assign_open": page.t_args("assign-open", &name), "assign_submit": page.t_args("assign-submit", &name),
-    })
+    let load = [
+        ("active", m.active.to_string()),
+        ("pending", m.pending.to_string()),
+        ("capacity", r.capacity.to_string()),
+    ];
+    object([
+        ("mentor_id", m.mentor_id.into()),
+        ("display_name", m.display_name.as_str().into()),
+        ("headline", m.headline.as_str().into()),
+        ("score", r.score.into()),
+        ("reasons", reasons.into()),
+        ("eligible", r.eligible.into()),
+        ("musts_met", r.musts_met.into()),
+        (
+            "ineligible_label",
+            r.ineligible_because.map(|i| page.t(i.fluent_key())).into(),
+        ),
+        ("load", page.t_args("candidate-load", &load).into()),
+        ("assign_open", page.t_args("assign-open", &name).into()),
+        ("assign_submit", page.t_args("assign-submit", &name).into()),
+    ])
 }
 
 #[get("/coordinator/intakes/<id>")]
