@@ -9,6 +9,7 @@ pub mod tokens;
 
 use crate::db::audit::{self, kind, Event};
 use crate::db::entities::{api_tokens, mentor_profiles, users, web_sessions};
+use crate::db::SignedIn;
 use crate::domain::codes::Role;
 use crate::error::{is_api, AppError};
 use crate::App;
@@ -42,13 +43,62 @@ impl CurrentUser {
     }
 }
 
-/// The caller's user: one query reads the token or session with its user.
+/// The caller's user: one query reads the token or session with its user,
+/// or the same read kept from an earlier request (`db::SignedInCache`:
+/// dropped by any write of this process, and after a few seconds).
 async fn resolve(req: &Request<'_>) -> Option<users::Model> {
-    use sea_orm::{JoinType, QuerySelect, RelationDef};
     let app = app(req)?;
     let now = app.clock.now();
-    let user = if is_api(req) {
-        let token = bearer(req)?;
+    let api = is_api(req);
+    let digest = if api {
+        tokens::digest(bearer(req)?)
+    } else {
+        tokens::digest(req.cookies().get_private(app.cfg.session_cookie())?.value())
+    };
+    let found = signed_in(app, api, digest).await?;
+    let user = if api {
+        if found.revoked_at.is_some() || found.expires_at <= now {
+            return None;
+        }
+        found.user
+    } else {
+        let last_seen = found.last_seen_at.unwrap_or(found.created_at);
+        let idle = Duration::minutes(app.cfg.session_idle_minutes);
+        let absolute = found.created_at + Duration::hours(app.cfg.session_hours);
+        if found.expires_at <= now || absolute <= now || last_seen + idle <= now {
+            // Dead for good: a replayed cookie finds nothing.
+            let _ = web_sessions::Entity::delete_by_id(found.id)
+                .exec(&app.db.conn)
+                .await;
+            app.db.wrote();
+            log_request(req, kind::SESSION_EXPIRED, Some(found.user.id)).await;
+            return None;
+        }
+        // Keep the idle clock to the minute: one write a minute at most.
+        if now - last_seen >= Duration::minutes(1) {
+            let _ = web_sessions::Entity::update_many()
+                .col_expr(web_sessions::Column::LastSeenAt, Expr::value(now))
+                .filter(web_sessions::Column::Id.eq(found.id))
+                .exec(&app.db.conn)
+                .await;
+            app.db.wrote();
+        }
+        found.user
+    };
+    (!user.disabled && user.deleted_at.is_none()).then_some(user)
+}
+
+/// The session or token with this digest and its account, from memory when
+/// this process has written nothing since it was read.
+async fn signed_in(app: &App, api: bool, digest: String) -> Option<SignedIn> {
+    use sea_orm::{JoinType, QuerySelect, RelationDef};
+    let generation = app.db.generation();
+    let key = (api, digest);
+    let fresh = |at: &std::time::Instant| at.elapsed() < crate::db::SIGNED_IN_MAX_AGE;
+    if let Some(found) = app.db.signed_in.get(generation, &key, fresh) {
+        return Some(found);
+    }
+    let found = if api {
         let via: RelationDef = api_tokens::Entity::belongs_to(users::Entity)
             .from(api_tokens::Column::UserId)
             .to(users::Column::Id)
@@ -56,16 +106,19 @@ async fn resolve(req: &Request<'_>) -> Option<users::Model> {
         let (row, user) = api_tokens::Entity::find()
             .select_also(users::Entity)
             .join(JoinType::InnerJoin, via)
-            .filter(api_tokens::Column::TokenHash.eq(tokens::digest(token)))
+            .filter(api_tokens::Column::TokenHash.eq(key.1.as_str()))
             .one(&app.db.conn)
             .await
             .ok()??;
-        if row.revoked_at.is_some() || row.expires_at <= now {
-            return None;
+        SignedIn {
+            id: row.id,
+            created_at: row.created_at,
+            expires_at: row.expires_at,
+            last_seen_at: None,
+            revoked_at: row.revoked_at,
+            user: user?,
         }
-        user?
     } else {
-        let cookie = req.cookies().get_private(app.cfg.session_cookie())?;
         let via: RelationDef = web_sessions::Entity::belongs_to(users::Entity)
             .from(web_sessions::Column::UserId)
             .to(users::Column::Id)
@@ -73,32 +126,23 @@ async fn resolve(req: &Request<'_>) -> Option<users::Model> {
         let (row, user) = web_sessions::Entity::find()
             .select_also(users::Entity)
             .join(JoinType::InnerJoin, via)
-            .filter(web_sessions::Column::TokenHash.eq(tokens::digest(cookie.value())))
+            .filter(web_sessions::Column::TokenHash.eq(key.1.as_str()))
             .one(&app.db.conn)
             .await
             .ok()??;
-        let last_seen = row.last_seen_at.unwrap_or(row.created_at);
-        let idle = Duration::minutes(app.cfg.session_idle_minutes);
-        let absolute = row.created_at + Duration::hours(app.cfg.session_hours);
-        if row.expires_at <= now || absolute <= now || last_seen + idle <= now {
-            // Dead for good: a replayed cookie finds nothing.
-            let _ = web_sessions::Entity::delete_by_id(row.id)
-                .exec(&app.db.conn)
-                .await;
-            log_request(req, kind::SESSION_EXPIRED, Some(row.user_id)).await;
-            return None;
+        SignedIn {
+            id: row.id,
+            created_at: row.created_at,
+            expires_at: row.expires_at,
+            last_seen_at: row.last_seen_at,
+            revoked_at: None,
+            user: user?,
         }
-        // Keep the idle clock to the minute: one write a minute at most.
-        if now - last_seen >= Duration::minutes(1) {
-            let _ = web_sessions::Entity::update_many()
-                .col_expr(web_sessions::Column::LastSeenAt, Expr::value(now))
-                .filter(web_sessions::Column::Id.eq(row.id))
-                .exec(&app.db.conn)
-                .await;
-        }
-        user?
     };
-    (!user.disabled && user.deleted_at.is_none()).then_some(user)
+    app.db
+        .signed_in
+        .put(generation, key, std::time::Instant::now(), found.clone());
+    Some(found)
 }
 
 #[rocket::async_trait]
@@ -394,6 +438,7 @@ pub async fn end_web_session(app: &App, cookies: &CookieJar<'_>) -> Result<(), A
             .filter(web_sessions::Column::TokenHash.eq(digest))
             .exec(&app.db.conn)
             .await?;
+        app.db.wrote();
     }
     // Secure as it was set: a browser ignores a `__Host-` removal without it.
     cookies.remove_private(
@@ -452,6 +497,7 @@ pub async fn revoke_api_token(app: &App, req_token: &str) -> Result<(), AppError
         .filter(api_tokens::Column::TokenHash.eq(tokens::digest(req_token)))
         .exec(&app.db.conn)
         .await?;
+    app.db.wrote();
     Ok(())
 }
 

@@ -80,6 +80,8 @@ pub struct Db {
     counts: Arc<CountCache>,
     /// The coordinator's stalled list (see `sheets::stalled_cached`).
     pub stalled: Arc<sheets::StalledCache>,
+    /// Who is signed in with a cookie or token (see `auth::resolve`).
+    pub signed_in: Arc<SignedInCache>,
 }
 
 /// A write transaction: the queue's place on SQLite is held until it ends,
@@ -190,12 +192,22 @@ impl Db {
             roster: Arc::new(matching::RosterCache::default()),
             counts: Arc::new(CountCache::new(COUNT_ENTRIES)),
             stalled: Arc::new(sheets::StalledCache::default()),
+            signed_in: Arc::new(SignedInCache::new(SIGNED_IN_ENTRIES)),
         })
     }
 
     /// How many write transactions this process has committed.
     pub fn generation(&self) -> u64 {
         self.generation.load(Ordering::Acquire)
+    }
+
+    /// Say that a write made outside a [`WriteTx`] (one statement on
+    /// `conn`) has finished, so every cache built before it is dropped, as a
+    /// committed transaction does. Called after the write, never before: a
+    /// reader takes the generation before reading, so a row it read before
+    /// the write is kept under a number that is already stale.
+    pub fn wrote(&self) {
+        self.generation.fetch_add(1, Ordering::Release);
     }
 
     pub async fn migrate(&self) -> Result<(), sea_orm::DbErr> {
@@ -412,6 +424,34 @@ pub type CountCache = Cached<String, std::time::Instant, u64>;
 
 /// The longest a cached count is shown without being counted again.
 pub const COUNT_MAX_AGE: Duration = Duration::from_secs(30);
+
+/// Who is signed in with a cookie or a bearer token: (is it a token, the
+/// digest) → the session or token's times and the account, as read. Kept
+/// until this process commits any write or makes any write of
+/// [`Db::wrote`] (signing out, revoking a token, a session's idle clock,
+/// her settings), so a sign-out, a password change, a disabled or erased
+/// account take effect at the next request; and for at most
+/// [`SIGNED_IN_MAX_AGE`], which bounds how late a second server process on
+/// the same database sees them. Only what was found is kept: a wrong token
+/// costs its query every time and takes no room.
+pub type SignedInCache = Cached<(bool, String), std::time::Instant, SignedIn>;
+
+/// What a cookie or token was found to be, with its account.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub id: i32,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+    /// A session's idle clock; a token's revocation time.
+    pub last_seen_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub revoked_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub user: entities::users::Model,
+}
+
+/// The longest a sign-in is trusted from memory (see [`SignedInCache`]).
+pub const SIGNED_IN_MAX_AGE: Duration = Duration::from_secs(5);
+/// At most this many sign-ins are kept.
+const SIGNED_IN_ENTRIES: usize = 1000;
 /// At most this many different lists' counts are kept (each person's own
 /// lists have their own).
 const COUNT_ENTRIES: usize = 1000;

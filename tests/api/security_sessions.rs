@@ -109,6 +109,12 @@ on_both!(
         let mut phone = Browser::new(&app);
         phone.login("hanako@example.jp", PASSWORD).await;
         let other_token = app.token("hanako@example.jp", PASSWORD).await;
+        // Each is read before the change (and so kept in memory, see
+        // `the_signed_in_cache_follows_every_change`).
+        assert_eq!(phone.get("/home").await.status, Status::Ok);
+        for t in [&token, &other_token] {
+            assert_eq!(app.get("/api/v1/me", t).await.status, Status::Ok);
+        }
 
         laptop.get("/settings/account").await;
         let r = laptop
@@ -161,6 +167,7 @@ on_both!(
             .unwrap();
         let mut b = Browser::new(&app);
         b.login("hanako@example.jp", PASSWORD).await;
+        assert_eq!(b.get("/home").await.status, Status::Ok);
         let r = app
             .post(
                 &format!("/api/v1/coordinator/users/{id}/disable"),
@@ -345,3 +352,69 @@ async fn the_timeouts_are_configurable() {
     app.clock.advance(Duration::minutes(16));
     assert_eq!(b.get("/home").await.status, Status::SeeOther);
 }
+
+// Who is signed in is kept in memory between requests
+// (`db::SignedInCache`): whatever this process changes shows at the next
+// request, whichever cookie or token changed it; a change another process
+// makes to the same database (here a statement run past the application)
+// shows within `SIGNED_IN_MAX_AGE`.
+on_both!(
+    the_signed_in_cache_follows_every_change,
+    |app: TestApp| async move {
+        let token = app.mentee("hanako@example.jp").await;
+        let mut b = Browser::new(&app);
+        b.login("hanako@example.jp", PASSWORD).await;
+        let me = app.get("/api/v1/me", &token).await;
+        assert_eq!(me.body["user"]["locale"], "ja");
+        let id = me.body["user"]["id"].as_i64().unwrap() as i32;
+        assert!(b.get("/home").await.body.contains("<html lang=\"ja\">"));
+        // Her language, changed with her token, is the cookie's at once.
+        let r = app
+            .api(
+                "PATCH",
+                "/api/v1/me",
+                Some(&token),
+                Some(json!({"locale": "en"})),
+            )
+            .await;
+        assert_eq!(r.status, Status::Ok, "{:?}", r.body);
+        assert!(b.get("/home").await.body.contains("<html lang=\"en\">"));
+        assert_eq!(
+            app.get("/api/v1/me", &token).await.body["user"]["locale"],
+            "en"
+        );
+        // A revoked token is refused at once, though it was just read.
+        let second = app.token("hanako@example.jp", PASSWORD).await;
+        assert_eq!(app.get("/api/v1/me", &second).await.status, Status::Ok);
+        let r = app
+            .api("DELETE", "/api/v1/auth/token", Some(&second), None)
+            .await;
+        assert_eq!(r.status, Status::NoContent, "{:?}", r.body);
+        assert_eq!(
+            app.get("/api/v1/me", &second).await.status,
+            Status::Unauthorized
+        );
+        // Another process disables her account: within the cache's age, her
+        // cookie and token are refused.
+        {
+            use kakehashi::db::entities::users;
+            use sea_orm::sea_query::Expr;
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            users::Entity::update_many()
+                .col_expr(users::Column::Disabled, Expr::value(true))
+                .filter(users::Column::Id.eq(id))
+                .exec(&app.app.db.conn)
+                .await
+                .unwrap();
+        }
+        tokio::time::sleep(
+            kakehashi::db::SIGNED_IN_MAX_AGE + std::time::Duration::from_millis(200),
+        )
+        .await;
+        assert_eq!(
+            app.get("/api/v1/me", &token).await.status,
+            Status::Unauthorized
+        );
+        assert_eq!(b.get("/home").await.status, Status::SeeOther);
+    }
+);
