@@ -17,7 +17,7 @@ use chrono::{DateTime, Duration, Utc};
 use rocket::http::{Cookie, CookieJar, SameSite, Status};
 use rocket::request::{FromRequest, Outcome, Request};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use std::net::IpAddr;
 
 /// The application state; `None` only if the Rocket was built without it,
@@ -55,7 +55,8 @@ async fn resolve(req: &Request<'_>) -> Option<users::Model> {
     } else {
         tokens::digest(req.cookies().get_private(app.cfg.session_cookie())?.value())
     };
-    let found = signed_in(app, api, digest).await?;
+    let key = (api, digest);
+    let found = signed_in(app, &key).await?;
     let user = if api {
         if found.revoked_at.is_some() || found.expires_at <= now {
             return None;
@@ -70,7 +71,7 @@ async fn resolve(req: &Request<'_>) -> Option<users::Model> {
             let _ = web_sessions::Entity::delete_by_id(found.id)
                 .exec(&app.db.conn)
                 .await;
-            app.db.wrote();
+            app.db.signed_in.forget(&key);
             log_request(req, kind::SESSION_EXPIRED, Some(found.user.id)).await;
             return None;
         }
@@ -81,7 +82,9 @@ async fn resolve(req: &Request<'_>) -> Option<users::Model> {
                 .filter(web_sessions::Column::Id.eq(found.id))
                 .exec(&app.db.conn)
                 .await;
-            app.db.wrote();
+            // Read anew next time; no other cache depends on the idle
+            // clock, so they are kept.
+            app.db.signed_in.forget(&key);
         }
         found.user
     };
@@ -90,15 +93,16 @@ async fn resolve(req: &Request<'_>) -> Option<users::Model> {
 
 /// The session or token with this digest and its account, from memory when
 /// this process has written nothing since it was read.
-async fn signed_in(app: &App, api: bool, digest: String) -> Option<SignedIn> {
+async fn signed_in(app: &App, key: &(bool, String)) -> Option<SignedIn> {
     use sea_orm::{JoinType, QuerySelect, RelationDef};
+    // Both taken before the read: a write or the age counts from there.
     let generation = app.db.generation();
-    let key = (api, digest);
+    let read_at = std::time::Instant::now();
     let fresh = |at: &std::time::Instant| at.elapsed() < crate::db::SIGNED_IN_MAX_AGE;
-    if let Some(found) = app.db.signed_in.get(generation, &key, fresh) {
+    if let Some(found) = app.db.signed_in.get(generation, key, fresh) {
         return Some(found);
     }
-    let found = if api {
+    let found = if key.0 {
         let via: RelationDef = api_tokens::Entity::belongs_to(users::Entity)
             .from(api_tokens::Column::UserId)
             .to(users::Column::Id)
@@ -141,7 +145,7 @@ async fn signed_in(app: &App, api: bool, digest: String) -> Option<SignedIn> {
     };
     app.db
         .signed_in
-        .put(generation, key, std::time::Instant::now(), found.clone());
+        .put(generation, key.clone(), read_at, found.clone());
     Some(found)
 }
 
@@ -434,11 +438,12 @@ pub fn session_digest(app: &App, cookies: &CookieJar<'_>) -> Option<String> {
 /// End the browser session: the row is deleted, so the cookie is dead even if replayed.
 pub async fn end_web_session(app: &App, cookies: &CookieJar<'_>) -> Result<(), AppError> {
     if let Some(digest) = session_digest(app, cookies) {
-        web_sessions::Entity::delete_many()
+        let deleted = web_sessions::Entity::delete_many()
             .filter(web_sessions::Column::TokenHash.eq(digest))
             .exec(&app.db.conn)
-            .await?;
+            .await;
         app.db.wrote();
+        deleted?;
     }
     // Secure as it was set: a browser ignores a `__Host-` removal without it.
     cookies.remove_private(
@@ -452,8 +457,11 @@ pub async fn end_web_session(app: &App, cookies: &CookieJar<'_>) -> Result<(), A
 /// End every browser session and API token of a user except the caller's
 /// own (after a password change), or all of them (`keep` empty: when the
 /// account is disabled or erased).
-pub async fn end_all_sessions<C: ConnectionTrait>(
-    conn: &C,
+///
+/// Inside a write transaction only: its commit drops every sign-in kept in
+/// memory (`db::SignedInCache`).
+pub async fn end_all_sessions(
+    conn: &crate::db::WriteTx,
     user_id: i32,
     keep_session: Option<&str>,
     keep_token: Option<&str>,
@@ -492,12 +500,13 @@ pub async fn issue_api_token(app: &App, user_id: i32) -> Result<(String, DateTim
 
 /// Revoke the bearer token of this request.
 pub async fn revoke_api_token(app: &App, req_token: &str) -> Result<(), AppError> {
-    api_tokens::Entity::update_many()
+    let revoked = api_tokens::Entity::update_many()
         .col_expr(api_tokens::Column::RevokedAt, Expr::value(app.clock.now()))
         .filter(api_tokens::Column::TokenHash.eq(tokens::digest(req_token)))
         .exec(&app.db.conn)
-        .await?;
+        .await;
     app.db.wrote();
+    revoked?;
     Ok(())
 }
 

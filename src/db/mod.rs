@@ -94,9 +94,10 @@ pub struct WriteTx {
 
 impl WriteTx {
     pub async fn commit(self) -> Result<(), DbErr> {
-        self.tx.commit().await?;
+        let done = self.tx.commit().await;
+        // Even when the commit reports an error: it may have happened.
         self.generation.fetch_add(1, Ordering::Release);
-        Ok(())
+        done
     }
 
     /// Commit without bumping the generation: for transactions that change
@@ -407,11 +408,23 @@ impl<K: std::hash::Hash + Eq, S, V: Clone> Cached<K, S, V> {
     /// write committed meanwhile makes it stale at once).
     pub fn put(&self, generation: u64, key: K, stamp: S, value: V) {
         if let Ok(mut entries) = self.inner.lock() {
+            if generation < entries.generation {
+                // Read before a write that the kept values already follow.
+                return;
+            }
             if entries.generation != generation || entries.map.len() >= self.limit {
                 entries.map.clear();
                 entries.generation = generation;
             }
             entries.map.insert(key, (stamp, value));
+        }
+    }
+
+    /// Drop what is kept for `key` alone (its row was just written by the
+    /// one who read it, and nothing else depends on it).
+    pub fn forget(&self, key: &K) {
+        if let Ok(mut entries) = self.inner.lock() {
+            entries.map.remove(key);
         }
     }
 }
@@ -428,8 +441,8 @@ pub const COUNT_MAX_AGE: Duration = Duration::from_secs(30);
 /// Who is signed in with a cookie or a bearer token: (is it a token, the
 /// digest) → the session or token's times and the account, as read. Kept
 /// until this process commits any write or makes any write of
-/// [`Db::wrote`] (signing out, revoking a token, a session's idle clock,
-/// her settings), so a sign-out, a password change, a disabled or erased
+/// [`Db::wrote`] (signing out, revoking a token, her settings), so a
+/// sign-out, a password change, a disabled or erased
 /// account take effect at the next request; and for at most
 /// [`SIGNED_IN_MAX_AGE`], which bounds how late a second server process on
 /// the same database sees them. Only what was found is kept: a wrong token
@@ -442,7 +455,7 @@ pub struct SignedIn {
     pub id: i32,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub expires_at: chrono::DateTime<chrono::Utc>,
-    /// A session's idle clock; a token's revocation time.
+    /// A session's idle clock (`None` for a token).
     pub last_seen_at: Option<chrono::DateTime<chrono::Utc>>,
     pub revoked_at: Option<chrono::DateTime<chrono::Utc>>,
     pub user: entities::users::Model,

@@ -173,8 +173,8 @@ pub async fn update_settings(
         active.time_zone = Set(z);
     }
     active.updated_at = Set(app.clock.now());
-    let user = active.update(&app.db.conn).await?;
+    let user = active.update(&app.db.conn).await;
     // Her language and time zone are read with her sign-in: read them anew.
     app.db.wrote();
-    Ok(user)
+    Ok(user?)
 }
