@@ -306,7 +306,8 @@ impl Page {
     pub fn labels(&self) -> Labels<'_> {
         Labels {
             page: self,
-            seen: Vec::new(),
+            codes: Vec::new(),
+            numbers: Vec::new(),
         }
     }
 }
@@ -316,30 +317,50 @@ impl Page {
 /// the template.
 pub struct Labels<'p> {
     page: &'p Page,
-    seen: Vec<(&'static str, String, Value)>,
+    codes: Vec<(&'static str, String, Value)>,
+    numbers: Vec<(&'static str, i64, Value)>,
+}
+
+/// The text kept for (`key`, a code `is` matches), else `make`'s, kept.
+fn remember<C>(
+    seen: &mut Vec<(&'static str, C, Value)>,
+    key: &'static str,
+    is: impl Fn(&C) -> bool,
+    code: impl FnOnce() -> C,
+    make: impl FnOnce() -> String,
+) -> Value {
+    if let Some((_, _, text)) = seen.iter().find(|(k, c, _)| *k == key && is(c)) {
+        return text.clone();
+    }
+    let text = Value::String(make());
+    seen.push((key, code(), text.clone()));
+    text
 }
 
 impl Labels<'_> {
     /// The label of `{prefix}-{code}`.
     pub fn get(&mut self, prefix: &'static str, code: &str) -> Value {
-        if let Some((_, _, label)) = self.seen.iter().find(|(p, c, _)| *p == prefix && c == code) {
-            return label.clone();
-        }
-        let label = Value::String(self.page.t(&format!("{prefix}-{code}")));
-        self.seen.push((prefix, code.to_owned(), label.clone()));
-        label
+        let page = self.page;
+        remember(
+            &mut self.codes,
+            prefix,
+            |c| c == code,
+            || code.to_owned(),
+            || page.t(&format!("{prefix}-{code}")),
+        )
     }
 
     /// A message with one number (`stalled-days`, `days`, 3 → 「3日」),
     /// formatted once per page for each number.
     pub fn number(&mut self, key: &'static str, name: &str, n: i64) -> Value {
-        let code = n.to_string();
-        if let Some((_, _, text)) = self.seen.iter().find(|(p, c, _)| *p == key && *c == code) {
-            return text.clone();
-        }
-        let text = Value::String(self.page.t_number(key, name, n));
-        self.seen.push((key, code, text.clone()));
-        text
+        let page = self.page;
+        remember(
+            &mut self.numbers,
+            key,
+            |c| *c == n,
+            || n,
+            || page.t_number(key, name, n),
+        )
     }
 }
 

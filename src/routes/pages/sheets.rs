@@ -405,9 +405,9 @@ async fn stalled(
     min_days: Option<&str>,
     page: Option<&str>,
 ) -> Result<RawHtml<String>, AppError> {
-    let page_view = view;
+    // `page` is the query's page number; the view takes its name after it.
     let n = page.and_then(|p| p.parse().ok()).unwrap_or(1);
-    let page = page_view;
+    let page = view;
     let paging = db::Paging::new(Some(100), Some(n))?;
     let now = app.clock.now();
     let min = crate::routes::api::min_wait(min_days).unwrap_or_else(|_| chrono::Duration::zero());
