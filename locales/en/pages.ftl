@@ -207,6 +207,7 @@ field-password-help = At least 10 characters.
 field-locale = Language
 field-note = Call note
 field-message = Message to the mentor
+field-message-help = Optional: a message added to the email the mentor receives, for example why you chose her. Write it, then press “Ask …” on one of the candidates below.
 field-reason = Reason for declining
 field-headline = Headline
 field-headline-help = For example: Sales director at a manufacturer, mother of two. The coordinator uses it when matching.
@@ -339,8 +340,6 @@ candidate-musts-unmet = Does not meet every "must have"
 candidate-matched = Matches
 candidate-not-matched = Does not match
 candidate-no-reasons = No preferences to compare.
-assign-open = Ask { $name }
-assign-message-help = Optional: a message added to the email the mentor receives, for example why you chose her.
 assign-submit = Ask { $name }
 
 ## Coordinator: edit an intake

@@ -207,6 +207,7 @@ field-password-help = 10文字以上で設定してください。
 field-locale = 表示言語
 field-note = 通話メモ
 field-message = メンターへのメッセージ
+field-message-help = 打診するメンターへのメールに添えるメッセージです（任意）。この方を選んだ理由などを書いてから、下の候補の「…さんに打診する」を押してください。
 field-reason = 辞退の理由
 field-headline = ひとことプロフィール
 field-headline-help = 例：メーカーで営業部長。二児の母。事務局がマッチングのときに参考にします。
@@ -335,8 +336,6 @@ candidate-musts-unmet = 「必須」の希望を満たしていません
 candidate-matched = 一致
 candidate-not-matched = 不一致
 candidate-no-reasons = 照らし合わせる希望はありません。
-assign-open = { $name }さんに打診する
-assign-message-help = メンターへの打診メールに添えるメッセージです（任意）。この方を選んだ理由などをお書きください。
 assign-submit = { $name }さんに打診する
 
 ## Coordinator: edit an intake

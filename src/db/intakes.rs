@@ -10,8 +10,8 @@ use crate::i18n::Lang;
 use crate::mail::{self, Email};
 use crate::App;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, IntoActiveModel,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -320,6 +320,26 @@ pub async fn get<C: ConnectionTrait>(
         .await?
         .ok_or_else(AppError::not_found)?;
     Ok((row, mentee.ok_or_else(AppError::not_found)?))
+}
+
+/// An intake with only its mentee's name: what the candidates page shows of
+/// her (the whole account is not read for one name).
+#[derive(FromQueryResult)]
+pub struct Named {
+    #[sea_orm(nested)]
+    pub intake: intakes::Model,
+    pub mentee_name: String,
+}
+
+pub async fn get_named<C: ConnectionTrait>(conn: &C, id: i32) -> AppResult<Named> {
+    use sea_orm::JoinType;
+    intakes::Entity::find_by_id(id)
+        .join(JoinType::InnerJoin, to_mentee())
+        .column_as(users::Column::DisplayName, "mentee_name")
+        .into_model::<Named>()
+        .one(conn)
+        .await?
+        .ok_or_else(AppError::not_found)
 }
 
 /// Call notes with their authors, oldest first.

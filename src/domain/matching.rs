@@ -92,13 +92,13 @@ pub struct Reason {
 }
 
 impl Reason {
-    /// The Fluent key of the reason's label: `experience-{code}`, or
-    /// `position-{code}` for a position code.
-    pub fn fluent_key(&self) -> String {
+    /// The prefix of the reason label's Fluent key, `{prefix}-{code}`:
+    /// `experience`, or `position` for a position code.
+    pub fn fluent_prefix(&self) -> &'static str {
         if Experience::parse(&self.code).is_none() && Position::parse(&self.code).is_some() {
-            format!("{}-{}", Position::FLUENT_PREFIX, self.code)
+            Position::FLUENT_PREFIX
         } else {
-            format!("{}-{}", Experience::FLUENT_PREFIX, self.code)
+            Experience::FLUENT_PREFIX
         }
     }
 }
@@ -693,9 +693,9 @@ mod tests {
         m.position = Some(Position::Specialist);
         let r = evaluate(&with_concerns(&[Concern::StepUpWithoutManagement]), &m);
         assert_eq!(codes(&r), vec![(s("specialist"), Hint, true)]);
-        assert_eq!(r.reasons[0].fluent_key(), "position-specialist");
+        assert_eq!(r.reasons[0].fluent_prefix(), "position");
         let r = evaluate(&with_concerns(&[Concern::JobChange]), &m);
-        assert_eq!(r.reasons[0].fluent_key(), "experience-career_change");
+        assert_eq!(r.reasons[0].fluent_prefix(), "experience");
     }
 
     #[test]

@@ -12,6 +12,8 @@ use include_dir::{include_dir, Dir};
 use rocket::request::{FlashMessage, FromRequest, Outcome, Request};
 use rocket::response::content::RawHtml;
 use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::sync::RwLock;
 use tera::{Context, Tera};
 
 pub mod json;
@@ -22,6 +24,8 @@ pub static STATIC: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/static");
 
 pub struct Views {
     pub tera: Tera,
+    /// The layout's fixed texts per language and role (see [`Views::chrome`]).
+    chrome: RwLock<HashMap<(Lang, &'static str), Value>>,
 }
 
 fn collect(dir: &'static Dir<'static>, prefix: &str, out: &mut Vec<(String, &'static str)>) {
@@ -47,7 +51,46 @@ impl Views {
         tera.add_raw_templates(files)?;
         tera.register_function("t", t_function);
         tera.register_filter("label", label_filter);
-        Ok(Views { tera })
+        Ok(Views {
+            tera,
+            chrome: RwLock::default(),
+        })
+    }
+
+    /// What `base.html` shows the same on every page for a language and a
+    /// role: the menu (`chrome/menu.html`) and the texts around it. Made once
+    /// for each, since the messages are compiled in, so a page does not look
+    /// up twenty of them again.
+    pub fn chrome(&self, lang: Lang, role: Option<&str>) -> AppResult<Value> {
+        let role = match role {
+            None => "",
+            Some("mentee") => "mentee",
+            Some("mentor") => "mentor",
+            Some("coordinator") => "coordinator",
+            Some(_) => "other",
+        };
+        let key = (lang, role);
+        if let Some(kept) = self.chrome.read().ok().and_then(|c| c.get(&key).cloned()) {
+            return Ok(kept);
+        }
+        let mut ctx = Context::new();
+        ctx.insert("lang", lang.as_str());
+        ctx.insert("role", role);
+        let menu = self.tera.render("chrome/menu.html", &ctx)?;
+        let t = |key| i18n::t(lang, key);
+        let made = json!({
+            "menu": menu,
+            "site_name": t("site-name"),
+            "tagline": t("site-tagline"),
+            "skip": t("nav-skip"),
+            "nav_label": t("nav-label"),
+            "logout": t("nav-logout"),
+            "privacy": t("footer-privacy"),
+        });
+        if let Ok(mut c) = self.chrome.write() {
+            c.insert(key, made.clone());
+        }
+        Ok(made)
     }
 
     pub fn render(&self, name: &str, ctx: &Value) -> AppResult<String> {
@@ -63,7 +106,7 @@ impl Views {
 
 /// `{{ t(key="…", lang=lang, name=value, …) }}`: a Fluent message; every
 /// other argument is passed to it. (fluent-templates' own Tera helper targets Tera 2.)
-fn t_function(args: &std::collections::HashMap<String, Value>) -> tera::Result<Value> {
+fn t_function(args: &HashMap<String, Value>) -> tera::Result<Value> {
     let key = args
         .get("key")
         .and_then(Value::as_str)
@@ -107,10 +150,7 @@ fn t_function(args: &std::collections::HashMap<String, Value>) -> tera::Result<V
 }
 
 /// `{{ code | label(prefix="industry", lang=lang) }}` → the code's label in that language.
-fn label_filter(
-    value: &Value,
-    args: &std::collections::HashMap<String, Value>,
-) -> tera::Result<Value> {
+fn label_filter(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
     let prefix = args.get("prefix").and_then(Value::as_str).unwrap_or("");
     let lang = args
         .get("lang")
@@ -260,8 +300,10 @@ impl Page {
     }
 
     /// The base context merged with the page's own.
-    pub fn context(&self, page: Value) -> Value {
+    pub fn context(&self, views: &Views, page: Value) -> AppResult<Value> {
+        let role = self.user.as_ref().map(|u| u.role.as_str());
         let mut ctx = json!({
+            "chrome": views.chrome(self.lang, role)?,
             "lang": self.lang.as_str(),
             "csrf_token": self.csrf,
             "user": self.user.as_ref().map(|u| json!({"id": u.id, "display_name": u.display_name, "role": u.role})),
@@ -270,7 +312,7 @@ impl Page {
         if let (Some(base), Value::Object(extra)) = (ctx.as_object_mut(), page) {
             base.extend(extra);
         }
-        ctx
+        Ok(ctx)
     }
 
     pub fn render(
@@ -280,7 +322,8 @@ impl Page {
         page: Value,
     ) -> AppResult<RawHtml<String>> {
         Ok(RawHtml(
-            app.views.render_owned(template, self.context(page))?,
+            app.views
+                .render_owned(template, self.context(&app.views, page)?)?,
         ))
     }
 
@@ -308,6 +351,7 @@ impl Page {
             page: self,
             codes: Vec::new(),
             numbers: Vec::new(),
+            with_args: Vec::new(),
         }
     }
 }
@@ -319,7 +363,10 @@ pub struct Labels<'p> {
     page: &'p Page,
     codes: Vec<(&'static str, String, Value)>,
     numbers: Vec<(&'static str, i64, Value)>,
+    with_args: Vec<(&'static str, Args, Value)>,
 }
+
+type Args = Vec<(&'static str, String)>;
 
 /// The text kept for (`key`, a code `is` matches), else `make`'s, kept.
 fn remember<C>(
@@ -362,6 +409,19 @@ impl Labels<'_> {
             || page.t_number(key, name, n),
         )
     }
+
+    /// A message with arguments (`candidate-load`), formatted once per page
+    /// for each set of them.
+    pub fn args(&mut self, key: &'static str, args: &[(&'static str, String)]) -> Value {
+        let page = self.page;
+        remember(
+            &mut self.with_args,
+            key,
+            |c| c.as_slice() == args,
+            || args.to_vec(),
+            || page.t_args(key, args),
+        )
+    }
 }
 
 /// The error page, in the visitor's language and the site's design.
@@ -374,18 +434,19 @@ pub fn error_page(req: &Request<'_>, err: &AppError) -> String {
         None => crate::error::request_lang(req),
     };
     let csrf = crate::auth::csrf::current(req).unwrap_or_default();
-    let ctx = json!({
-        "lang": lang.as_str(),
-        "csrf_token": if user.is_some() { csrf } else { String::new() },
-        "user": user.as_ref().map(|u| json!({"id": u.id, "display_name": u.display_name, "role": u.role})),
-        "flash": null,
-        "status": err.status.code,
-        "code": err.code,
+    let rendered = req.rocket().state::<crate::App>().map(|app| {
+        let role = user.as_ref().map(|u| u.role.as_str());
+        let ctx = json!({
+            "chrome": app.views.chrome(lang, role)?,
+            "lang": lang.as_str(),
+            "csrf_token": if user.is_some() { csrf } else { String::new() },
+            "user": user.as_ref().map(|u| json!({"id": u.id, "display_name": u.display_name, "role": u.role})),
+            "flash": null,
+            "status": err.status.code,
+            "code": err.code,
+        });
+        app.views.render_owned("errors/error.html", ctx)
     });
-    let rendered = req
-        .rocket()
-        .state::<crate::App>()
-        .map(|app| app.views.render("errors/error.html", &ctx));
     match rendered {
         Some(Ok(html)) => html,
         _ => {
@@ -399,6 +460,35 @@ pub fn error_page(req: &Request<'_>, err: &AppError) -> String {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn the_menu_is_made_once_for_each_language_and_role() {
+        let views = Views::new().unwrap();
+        let text = |v: &Value, k: &str| v[k].as_str().unwrap().to_owned();
+        let coordinator = views.chrome(Lang::Ja, Some("coordinator")).unwrap();
+        let menu = text(&coordinator, "menu");
+        assert!(menu.contains(r#"<a href="/coordinator/intakes">申込み一覧</a>"#));
+        assert!(menu.contains(r#"href="/settings""#) && !menu.contains(r#"href="/login""#));
+        assert!(!menu.contains(r#"href="/intake""#));
+        assert_eq!(
+            text(&coordinator, "site_name"),
+            i18n::t(Lang::Ja, "site-name")
+        );
+        let mentee = text(&views.chrome(Lang::En, Some("mentee")).unwrap(), "menu");
+        assert!(mentee.contains(r#"<a href="/home">My page</a>"#));
+        assert!(!mentee.contains("/coordinator/"));
+        let visitor = text(&views.chrome(Lang::Ja, None).unwrap(), "menu");
+        assert!(visitor.contains(r#"href="/login""#) && visitor.contains(r#"href="/register""#));
+        assert!(!visitor.contains(r#"href="/settings""#));
+        let other = text(&views.chrome(Lang::Ja, Some("auditor")).unwrap(), "menu");
+        assert!(other.contains(r#"href="/settings""#) && !other.contains("/coordinator/"));
+        // Kept: the second look-up answers the same.
+        assert_eq!(
+            views.chrome(Lang::Ja, Some("coordinator")).unwrap(),
+            coordinator
+        );
+        assert_eq!(views.chrome.read().unwrap().len(), 4);
+    }
 
     #[test]
     fn times_are_written_in_japanese_style_in_tokyo() {

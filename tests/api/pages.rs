@@ -284,6 +284,26 @@ on_both!(
             .await;
         let roster = kakehashi::db::mentors::all(&app.app.db.conn).await.unwrap();
         let id = roster[0].row.id.to_string();
+        // One form: the message once, and each candidate's button sends her id.
+        let page = coord.get(&candidates_path).await;
+        assert_eq!(page.body.matches(r#"name="message""#).count(), 1);
+        assert!(page.body.contains(&format!(
+            r#"<button type="submit" name="mentor_id" value="{id}" class="button">"#
+        )));
+        // Too long a message: the problem next to the field, the text kept.
+        let long = "あ".repeat(2001);
+        let r = coord
+            .post(
+                &format!("/coordinator/intakes/{intake_id}/assignments"),
+                &[("mentor_id", id.as_str()), ("message", long.as_str())],
+            )
+            .await;
+        assert_eq!(r.status, Status::Ok);
+        assert!(r.body.contains(r##"href="#f-message""##));
+        assert!(
+            r.body.contains(r#"id="f-message-error""#) && r.body.contains(r#"aria-invalid="true""#)
+        );
+        assert!(r.body.contains(&long), "the message is kept");
         // No mentor chosen: the candidates page again, the message kept and
         // the problem beside the list; nothing proposed.
         let r = coord

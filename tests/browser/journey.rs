@@ -656,7 +656,6 @@ async fn journey() {
     coord.click("a[href$='/candidates']").await;
     assert_eq!(coord.path().await, format!("{intake_path}/candidates"));
     coord.check_page("coordinator-candidates").await;
-    coord.tap("details.assign summary").await;
     coord
         .fill("message", "平日夜のご経験が合いそうです。ご検討ください。")
         .await;

@@ -53,7 +53,13 @@ async fn queue(
         .collect();
     let statuses: Vec<Value> = IntakeStatus::ALL
         .iter()
-        .map(|s| s.as_str().into())
+        .map(|s| {
+            let code = s.as_str();
+            object([
+                ("code", code.into()),
+                ("label", labels.get("intake_status", code)),
+            ])
+        })
         .collect();
     pg.render(
         app,
@@ -140,8 +146,9 @@ const CANDIDATES_PREVIEWED: usize = 3;
 const CANDIDATES_SHOWN: usize = 10;
 const CANDIDATES_MORE: usize = 50;
 
-/// The candidates page: her ranked candidates with their reasons, each with
-/// the form that proposes her to that mentor.
+/// The candidates page: her ranked candidates with their reasons, in one
+/// form: the message once, and on each candidate who can be asked a button
+/// that proposes her to that mentor with it.
 async fn render_candidates(
     app: &App,
     page: &Page,
@@ -150,21 +157,24 @@ async fn render_candidates(
     errors: Value,
     message: &str,
 ) -> Result<RawHtml<String>, AppError> {
-    let (row, mentee) = db::intakes::get(&app.db.conn, id).await?;
+    let db::intakes::Named {
+        intake: row,
+        mentee_name,
+    } = db::intakes::get_named(&app.db.conn, id).await?;
     let shown = if more {
         CANDIDATES_MORE
     } else {
         CANDIDATES_SHOWN
     };
+    let can_assign = db::intakes::status(&row) == IntakeStatus::Submitted;
     let mut labels = page.labels();
     let candidates: Vec<Value> = db::matching::candidates(&app.db, &row, shown)
         .await?
         .iter()
-        .map(|(r, m)| candidate_view(page, &mut labels, r, m))
+        .map(|(r, m)| candidate_view(page, &mut labels, r, m, can_assign))
         .collect();
     // A full first page may have more behind it.
     let more_link = (!more && candidates.len() == CANDIDATES_SHOWN).then_some(CANDIDATES_MORE);
-    let can_assign = db::intakes::status(&row) == IntakeStatus::Submitted;
     page.render(
         app,
         "coordinator/candidates.html",
@@ -173,7 +183,7 @@ async fn render_candidates(
                 "intake",
                 json!({"id": row.id, "status": row.status, "needs_call": row.needs_call}),
             ),
-            ("mentee", json!({"display_name": mentee.display_name})),
+            ("mentee", json!({"display_name": mentee_name})),
             ("candidates", candidates.into()),
             ("more", more_link.into()),
             ("can_assign", can_assign.into()),
@@ -190,8 +200,11 @@ fn candidate_view(
     labels: &mut Labels<'_>,
     r: &crate::domain::matching::Ranked,
     m: &db::matching::Shown,
+    can_assign: bool,
 ) -> Value {
-    let name = [("name", m.display_name.clone())];
+    // Her button, when she can be asked now.
+    let askable = can_assign && r.eligible;
+    let ask = askable.then(|| page.t_args("assign-submit", &[("name", m.display_name.clone())]));
     let reasons: Vec<Value> = r
         .reasons
         .iter()
@@ -199,7 +212,7 @@ fn candidate_view(
             let importance = x.importance.as_str();
             object([
                 ("matched", x.matched.into()),
-                ("label", page.t(&x.fluent_key()).into()),
+                ("label", labels.get(x.fluent_prefix(), &x.code)),
                 ("importance", importance.into()),
                 ("importance_label", labels.get("importance", importance)),
             ])
@@ -222,9 +235,9 @@ fn candidate_view(
             "ineligible_label",
             r.ineligible_because.map(|i| page.t(i.fluent_key())).into(),
         ),
-        ("load", page.t_args("candidate-load", &load).into()),
-        ("assign_open", page.t_args("assign-open", &name).into()),
-        ("assign_submit", page.t_args("assign-submit", &name).into()),
+        ("load", labels.args("candidate-load", &load)),
+        ("askable", askable.into()),
+        ("assign_submit", ask.into()),
     ])
 }
 
