@@ -38,6 +38,9 @@ const ROW_CHANNEL: usize = 1024;
 /// behind it, waited for the copy and its `fsync`s.
 const WRITER_CHECKPOINT_PAGES: &str = "20000";
 
+/// A pooled connection idle this long is pinged before it is handed out.
+const IDLE_BEFORE_PING: Duration = Duration::from_secs(30);
+
 /// How often the background checkpoint runs.
 pub const CHECKPOINT_EVERY: Duration = Duration::from_millis(250);
 
@@ -100,16 +103,26 @@ impl WriteTx {
         done
     }
 
-    /// Commit without bumping the generation: for transactions that change
-    /// nothing a cache is built from (the mail worker's outbox bookkeeping),
-    /// so a burst of mail does not make the roster be read again.
-    pub async fn commit_quietly(self) -> Result<(), DbErr> {
-        self.tx.commit().await
-    }
-
     /// Undo everything (dropping the transaction does the same).
     pub async fn rollback(self) -> Result<(), DbErr> {
         self.tx.rollback().await
+    }
+}
+
+/// One write statement on its own, with no transaction around it (a single
+/// statement is atomic): in the writer's queue on SQLite, on the pool on
+/// PostgreSQL, where it is one round trip instead of a transaction's three.
+/// It bumps no generation: for the mail worker's outbox bookkeeping, which
+/// feeds no cache.
+pub struct QuietWrite<'a> {
+    conn: &'a DatabaseConnection,
+    _writer: Option<OwnedMutexGuard<()>>,
+}
+
+impl QuietWrite<'_> {
+    /// Where to run the statement, while the queue's place is held.
+    pub fn conn(&self) -> &DatabaseConnection {
+        self.conn
     }
 }
 
@@ -145,7 +158,11 @@ impl Db {
             opts.sqlx_logging(false)
                 .connect_timeout(Duration::from_secs(10))
                 .max_connections(connections)
-                .min_connections(1);
+                .min_connections(1)
+                // A connection is tested when it goes back to the pool; one
+                // handed out again at once is not pinged a second time (a
+                // round trip to PostgreSQL per query), only one left idle.
+                .test_before_acquire_if_idle_for(IDLE_BEFORE_PING);
             if sqlite {
                 opts.map_sqlx_sqlite_opts(move |o| {
                     let o = o
@@ -242,6 +259,20 @@ impl Db {
             generation: self.generation.clone(),
             _writer: writer,
         })
+    }
+
+    /// A place for one write statement outside a transaction (see [`QuietWrite`]).
+    pub async fn write_quietly(&self) -> QuietWrite<'_> {
+        match &self.writer {
+            Some((queue, conn)) => QuietWrite {
+                conn,
+                _writer: Some(queue.clone().lock_owned().await),
+            },
+            None => QuietWrite {
+                conn: &self.conn,
+                _writer: None,
+            },
+        }
     }
 
     /// Copy what SQLite's write-ahead log holds into the database file, without

@@ -1,10 +1,10 @@
 //! The outbox worker: delivers due messages, retrying transient failures with
 //! exponential backoff and giving up (status `failed`) on permanent ones.
 //!
-//! A pass first *claims* its batch in a short transaction: the rows are
-//! selected `FOR UPDATE SKIP LOCKED` on PostgreSQL (SQLite has one writer at
-//! a time) and their `next_attempt_at` is pushed `outbox_claim_seconds`
-//! ahead, so another process's worker neither waits for them nor sends them.
+//! A pass first *claims* its batch in one statement: the rows are selected
+//! `FOR UPDATE SKIP LOCKED` on PostgreSQL (SQLite has one writer at a time)
+//! and their `next_attempt_at` is pushed `outbox_claim_seconds` ahead, so
+//! another process's worker neither waits for them nor sends them.
 //! A row is marked sent only after the server accepted it; a worker killed
 //! in between leaves the claim to run out, and the message is sent again
 //! once, with the same Message-ID.
@@ -15,8 +15,7 @@ use crate::App;
 use chrono::Duration;
 use sea_orm::sea_query::{Expr, LockBehavior, LockType};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DbBackend, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set,
+    ColumnTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
 };
 
 /// After this many attempts a message is marked failed.
@@ -27,36 +26,28 @@ fn backoff(attempts: i32) -> Duration {
     Duration::seconds(secs.min(3600))
 }
 
-/// Claim up to 50 due messages for this worker (see the module's notes).
+/// Claim up to 50 due messages for this worker (see the module's notes), in
+/// one statement: `UPDATE … WHERE id IN (SELECT … LIMIT 50) RETURNING`.
 pub async fn claim(app: &App) -> AppResult<Vec<outbox::Model>> {
     let now = app.clock.now();
-    let tx = app.db.begin_write().await?;
-    let mut q = outbox::Entity::find()
+    let mut due = outbox::Entity::find()
+        .select_only()
+        .column(outbox::Column::Id)
         .filter(outbox::Column::Status.eq("pending"))
         .filter(outbox::Column::NextAttemptAt.lte(now))
         .order_by_asc(outbox::Column::Id)
         .limit(50);
     if app.db.backend() == DbBackend::Postgres {
-        q = q.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+        due = due.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
     }
-    let due = q.all(&tx).await?;
-    let until = claim_until(app);
-    if !due.is_empty() {
-        outbox::Entity::update_many()
-            .col_expr(outbox::Column::NextAttemptAt, Expr::value(until))
-            .filter(outbox::Column::Id.is_in(due.iter().map(|r| r.id)))
-            .exec(&tx)
-            .await?;
-    }
-    tx.commit_quietly().await?;
-    // The rows as they now stand: claimed until `until`.
-    Ok(due
-        .into_iter()
-        .map(|mut r| {
-            r.next_attempt_at = until;
-            r
-        })
-        .collect())
+    let write = app.db.write_quietly().await;
+    let mut claimed = outbox::Entity::update_many()
+        .col_expr(outbox::Column::NextAttemptAt, Expr::value(claim_until(app)))
+        .filter(outbox::Column::Id.in_subquery(due.into_query()))
+        .exec_with_returning(write.conn())
+        .await?;
+    claimed.sort_by_key(|r| r.id);
+    Ok(claimed)
 }
 
 /// The end of a claim made now, in whole seconds (so that comparing it with
@@ -68,9 +59,9 @@ fn claim_until(app: &App) -> chrono::DateTime<chrono::Utc> {
 
 /// Deliver every message due now; answers how many were sent.
 ///
-/// Every write here goes through the database's writer queue (on SQLite an
+/// Every write here is one statement in the database's writer queue (on SQLite an
 /// autocommit write from outside it would spin on the busy timeout while a
-/// request holds the write lock) and commits quietly: the outbox feeds no cache.
+/// request holds the write lock) that bumps no generation: the outbox feeds no cache.
 pub async fn deliver_due(app: &App, transport: &Transport) -> AppResult<usize> {
     let due = claim(app).await?;
     let mut sent = 0;
@@ -80,64 +71,75 @@ pub async fn deliver_due(app: &App, transport: &Transport) -> AppResult<usize> {
         // not let its tail be claimed by another worker: a message whose
         // claim may not outlast its sending is claimed again first (a fast
         // batch, the usual case, only reads here).
-        let ours = outbox::Entity::find()
-            .filter(outbox::Column::Id.eq(row.id))
-            .filter(outbox::Column::Status.eq("pending"))
-            .filter(outbox::Column::NextAttemptAt.eq(row.next_attempt_at));
         if needs_renewal(app, &row) {
             let until = claim_until(app);
-            let tx = app.db.begin_write().await?;
+            let write = app.db.write_quietly().await;
             let renewed = outbox::Entity::update_many()
                 .col_expr(outbox::Column::NextAttemptAt, Expr::value(until))
                 .filter(outbox::Column::Id.eq(row.id))
                 .filter(outbox::Column::Status.eq("pending"))
                 .filter(outbox::Column::NextAttemptAt.eq(row.next_attempt_at))
-                .exec(&tx)
+                .exec(write.conn())
                 .await?;
-            tx.commit_quietly().await?;
+            drop(write);
             if renewed.rows_affected != 1 {
                 continue;
             }
             row.next_attempt_at = until;
-        } else if ours.count(&app.db.conn).await? != 1 {
+        } else if !still_ours(app, &row).await? {
             continue;
         }
         let result = transport.send(app.cfg.mail.from_address(), &row).await;
         let attempts = row.attempts + 1;
-        let mut active = row.into_active_model();
-        active.attempts = Set(attempts);
-        match result {
+        // What became of it, by its id alone: a message sent is marked sent
+        // even if its claim ran out meanwhile (so it is not sent again); one
+        // erased while it was being sent (her deletion) stays erased.
+        let mark = outbox::Entity::update_many()
+            .col_expr(outbox::Column::Attempts, Expr::value(attempts))
+            .filter(outbox::Column::Id.eq(row.id));
+        let mark = match result {
             Ok(()) => {
-                active.status = Set("sent".into());
-                active.sent_at = Set(Some(app.clock.now()));
-                active.last_error = Set(None);
                 sent += 1;
+                mark.col_expr(outbox::Column::Status, Expr::value("sent"))
+                    .col_expr(outbox::Column::SentAt, Expr::value(app.clock.now()))
+                    .col_expr(outbox::Column::LastError, Expr::value(None::<String>))
             }
             Err(SendError::Permanent(e)) => {
                 tracing::error!(error = %e, "email refused permanently");
-                active.status = Set("failed".into());
-                active.last_error = Set(Some(e));
+                mark.col_expr(outbox::Column::Status, Expr::value("failed"))
+                    .col_expr(outbox::Column::LastError, Expr::value(e))
             }
             Err(SendError::Transient(e)) => {
                 tracing::warn!(error = %e, attempts, "email delivery failed; will retry");
-                if attempts >= MAX_ATTEMPTS {
-                    active.status = Set("failed".into());
-                }
-                active.next_attempt_at = Set(app.clock.now() + backoff(attempts));
-                active.last_error = Set(Some(e));
+                let status = if attempts >= MAX_ATTEMPTS {
+                    "failed"
+                } else {
+                    "pending"
+                };
+                mark.col_expr(outbox::Column::Status, Expr::value(status))
+                    .col_expr(
+                        outbox::Column::NextAttemptAt,
+                        Expr::value(app.clock.now() + backoff(attempts)),
+                    )
+                    .col_expr(outbox::Column::LastError, Expr::value(e))
             }
-        }
-        let tx = app.db.begin_write().await?;
-        match active.update(&tx).await {
-            // The row was erased while it was being sent (her deletion).
-            Err(sea_orm::DbErr::RecordNotUpdated) => {}
-            other => {
-                other?;
-            }
-        }
-        tx.commit_quietly().await?;
+        };
+        mark.exec(app.db.write_quietly().await.conn()).await?;
     }
     Ok(sent)
+}
+
+/// Is the message still pending under this claim? Read by its id alone, so
+/// the plan is the primary key's whatever the outbox holds (filtered by
+/// status too, PostgreSQL's generic plan walked every pending row).
+async fn still_ours(app: &App, row: &outbox::Model) -> AppResult<bool> {
+    let now: Option<(String, chrono::DateTime<chrono::Utc>)> = outbox::Entity::find_by_id(row.id)
+        .select_only()
+        .columns([outbox::Column::Status, outbox::Column::NextAttemptAt])
+        .into_tuple()
+        .one(&app.db.conn)
+        .await?;
+    Ok(now.is_some_and(|(status, until)| status == "pending" && until == row.next_attempt_at))
 }
 
 /// Could this message's claim run out while it is being sent? Renewed when
