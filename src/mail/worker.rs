@@ -111,17 +111,19 @@ pub async fn deliver_due(app: &App, transport: &Transport) -> AppResult<usize> {
             }
             Err(SendError::Transient(e)) => {
                 tracing::warn!(error = %e, attempts, "email delivery failed; will retry");
-                let status = if attempts >= MAX_ATTEMPTS {
-                    "failed"
-                } else {
-                    "pending"
-                };
-                mark.col_expr(outbox::Column::Status, Expr::value(status))
+                // The status is written only to give up: one sent meanwhile
+                // by another worker whose claim followed ours stays sent.
+                let mark = mark
                     .col_expr(
                         outbox::Column::NextAttemptAt,
                         Expr::value(app.clock.now() + backoff(attempts)),
                     )
-                    .col_expr(outbox::Column::LastError, Expr::value(e))
+                    .col_expr(outbox::Column::LastError, Expr::value(e));
+                if attempts >= MAX_ATTEMPTS {
+                    mark.col_expr(outbox::Column::Status, Expr::value("failed"))
+                } else {
+                    mark
+                }
             }
         };
         mark.exec(app.db.write_quietly().await.conn()).await?;

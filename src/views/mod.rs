@@ -482,12 +482,30 @@ mod tests {
         assert!(!visitor.contains(r#"href="/settings""#));
         let other = text(&views.chrome(Lang::Ja, Some("auditor")).unwrap(), "menu");
         assert!(other.contains(r#"href="/settings""#) && !other.contains("/coordinator/"));
+        // Every text is a message of the catalogue (a missing key comes back
+        // as the key itself).
+        for lang in [Lang::Ja, Lang::En] {
+            let chrome = views.chrome(lang, None).unwrap();
+            for (field, key) in [
+                ("site_name", "site-name"),
+                ("tagline", "site-tagline"),
+                ("skip", "nav-skip"),
+                ("nav_label", "nav-label"),
+                ("logout", "nav-logout"),
+                ("privacy", "footer-privacy"),
+            ] {
+                assert!(
+                    !text(&chrome, field).is_empty() && text(&chrome, field) != key,
+                    "{key}"
+                );
+            }
+        }
         // Kept: the second look-up answers the same.
         assert_eq!(
             views.chrome(Lang::Ja, Some("coordinator")).unwrap(),
             coordinator
         );
-        assert_eq!(views.chrome.read().unwrap().len(), 4);
+        assert_eq!(views.chrome.read().unwrap().len(), 5);
     }
 
     #[test]

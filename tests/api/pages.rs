@@ -300,9 +300,10 @@ on_both!(
             .await;
         assert_eq!(r.status, Status::Ok);
         assert!(r.body.contains(r##"href="#f-message""##));
-        assert!(
-            r.body.contains(r#"id="f-message-error""#) && r.body.contains(r#"aria-invalid="true""#)
-        );
+        assert!(r.body.contains(r#"id="f-message-error""#));
+        assert!(r.body.contains(
+            r#"<textarea id="f-message" name="message" rows="3" maxlength="2000" aria-invalid="true""#
+        ));
         assert!(r.body.contains(&long), "the message is kept");
         // No mentor chosen: the candidates page again, the message kept and
         // the problem beside the list; nothing proposed.
@@ -314,6 +315,10 @@ on_both!(
             .await;
         assert_eq!(r.status, Status::Ok);
         assert!(r.body.contains("error-summary") && r.body.contains(r##"href="#f-mentor_id""##));
+        assert!(
+            r.body.contains(r#"id="f-mentor_id""#),
+            "the link leads to the problem"
+        );
         assert!(
             r.body.contains("選び忘れ&lt;b&gt;"),
             "the message is kept, escaped"
@@ -346,6 +351,16 @@ on_both!(
             page.body.contains("いまはメンターに打診できません")
                 && !page.body.contains(r#"name="mentor_id""#)
         );
+        // A message refused once no one can be asked: still shown, with its problem.
+        let r = coord
+            .post(
+                &format!("/coordinator/intakes/{intake_id}/assignments"),
+                &[("mentor_id", id.as_str()), ("message", long.as_str())],
+            )
+            .await;
+        assert_eq!(r.status, Status::Ok);
+        assert!(r.body.contains(r#"id="f-message-error""#) && r.body.contains(&long));
+        assert!(!r.body.contains(r#"name="mentor_id""#));
 
         // The mentor sees the proposal without the phone number, and accepts.
         let home = mentor.get("/mentor").await;
