@@ -13,8 +13,10 @@ generated programme, each route measured against the floor in the same round.
 
 The programme (`kakehashi demo`, written by the first build) is kept in
 --work between runs; --fresh writes it again. Only GET pages and APIs signed
-in as the coordinator are compared (queue, plans, stalled, candidates_page,
-candidates_api); submissions use up their load kit and stay with load.py.
+in as the coordinator (queue, plans, stalled, candidates_page,
+candidates_api) and the submissions (intake_submit, sheet_submit, against
+`/floor/write`): the programme's load kit then holds --kit drafts of each
+kind for every run of every build, and each run submits its own share.
 """
 import argparse
 import os
@@ -31,8 +33,11 @@ ROUTES = {
     "stalled": ("/coordinator/stalled", "floor_list"),
     "candidates_page": ("/coordinator/intakes/{queued}/candidates", "floor_one"),
     "candidates_api": ("/api/v1/intakes/{queued}/candidates", "floor_one"),
+    "intake_submit": ("/api/v1/intake/submit", "floor_write"),
+    "sheet_submit": ("/api/v1/sessions/{session}/sheet/submit", "floor_write"),
 }
-FLOORS = {"floor_list": "/floor/list", "floor_one": "/floor/one?id=1"}
+FLOORS = {"floor_list": "/floor/list", "floor_one": "/floor/one?id=1", "floor_write": "/floor/write"}
+SUBMISSIONS = {"intake_submit": "intakes.txt", "sheet_submit": "sheets.txt"}
 
 
 class Kept:
@@ -84,6 +89,7 @@ def main():
     p.add_argument("--pg-url", default=os.environ.get("KAKEHASHI_LOAD_POSTGRES_URL"))
     p.add_argument("--work", default=os.path.join("/tmp", "kakehashi-compare"))
     p.add_argument("--fresh", action="store_true", help="write the programme again")
+    p.add_argument("--kit", type=int, default=9_000, help="drafts of each kind written before each submission run")
     opts = p.parse_args()
     routes = opts.routes.split(",")
     unknown = [r for r in routes if r not in ROUTES]
@@ -98,13 +104,25 @@ def main():
     kit = os.path.join(opts.work, f"kit-{opts.backend}-{opts.mentees}")
     app_port, floor_port = load.free_port(), load.free_port()
     env = load.env_for(db, opts.work, app_port)
+    submitting = any(r in SUBMISSIONS for r in routes)
+    kit_size = opts.kit * 2 * opts.rounds if submitting else 1
     if opts.fresh or not db.exists() or not os.path.exists(os.path.join(kit, "queued-intake")):
         db.drop()
         db.create()
         took, _ = load.run([a, "demo", "--mentees", str(opts.mentees), "--mentors", str(max(30, opts.mentees // 10))],
                            env, opts.work, 1800)
         load.say(f"programme of {opts.mentees:,} mentees written in {took:.0f} s")
-        load.run([a, "load-kit", "--count", "1", "--out", kit], env, opts.work, 600)
+        load.run([a, "load-kit", "--count", str(kit_size), "--out", kit], env, opts.work, 900)
+    shares = {}
+    for route, name in SUBMISSIONS.items():
+        lines = open(os.path.join(kit, name)).read().splitlines()
+        if route in routes and len(lines) < kit_size:
+            sys.exit(f"compare: the kept load kit holds {len(lines)} drafts, {kit_size} are needed: add --fresh")
+        for run_ in range(kit_size // opts.kit if route in routes else 0):
+            share = os.path.join(opts.work, f"{route}-{run_}.txt")
+            with open(share, "w") as f:
+                f.write("\n".join(lines[run_ * opts.kit:(run_ + 1) * opts.kit]) + "\n")
+            shares[(route, run_)] = share
     queued = open(os.path.join(kit, "queued-intake")).read().strip()
     token = open(os.path.join(kit, "coordinator.token")).read().strip()
     floor = load.serve([a, "floor"], load.env_for(db, opts.work, floor_port), opts.work,
@@ -123,8 +141,14 @@ def main():
                         path, floor_route = ROUTES[route]
                         path = path.replace("{queued}", queued)
                         load.settle(app, 60)
-                        f = load.wrk(fbase, FLOORS[floor_route], opts)
-                        if route.endswith("_api"):
+                        method = "POST" if floor_route == "floor_write" else "GET"
+                        f = load.wrk(fbase, FLOORS[floor_route], opts, method)
+                        if route in SUBMISSIONS:
+                            share = shares[(route, 2 * round_ + (label == "B"))]
+                            r = load.wrk(base, path, opts, "POST", tokens=share)
+                            if r["requests"] >= opts.kit:
+                                sys.exit(f"compare: {route} used up its kit; raise --kit")
+                        elif route.endswith("_api"):
                             r = load.wrk(base, path, opts, bearer=token)
                         else:
                             r = load.wrk(base, path, opts, cookie=cookie)

@@ -15,8 +15,8 @@ use crate::error::AppResult;
 use crate::App;
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, QueryTrait, Set, Statement,
 };
 use std::net::IpAddr;
 
@@ -74,6 +74,13 @@ pub async fn record_in<C: ConnectionTrait>(
     at: DateTime<Utc>,
     e: Event<'_>,
 ) -> AppResult<()> {
+    audit_events::Entity::insert(row(at, e))
+        .exec_without_returning(conn)
+        .await?;
+    Ok(())
+}
+
+fn row(at: DateTime<Utc>, e: Event<'_>) -> audit_events::ActiveModel {
     audit_events::ActiveModel {
         at: Set(at),
         kind: Set(e.kind.to_string()),
@@ -84,9 +91,6 @@ pub async fn record_in<C: ConnectionTrait>(
         detail: Set(e.detail.map(|d| d.chars().take(200).collect())),
         ..Default::default()
     }
-    .insert(conn)
-    .await?;
-    Ok(())
 }
 
 /// A line about her own data that she caused herself (a consent, a change of
@@ -112,6 +116,25 @@ pub async fn own_in<C: ConnectionTrait>(
         },
     )
     .await
+}
+
+/// `own_in` as a statement, to run in a batch
+/// ([`super::WriteTx::execute_all`]); it changes one row.
+pub fn own_statement(
+    backend: DbBackend,
+    at: DateTime<Utc>,
+    kind: &str,
+    user_id: i32,
+    detail: Option<String>,
+) -> Statement {
+    let e = Event {
+        kind,
+        actor: Some(user_id),
+        subject: Some(user_id),
+        detail,
+        ..Default::default()
+    };
+    audit_events::Entity::insert(row(at, e)).build(backend)
 }
 
 /// Write a security line on its own, also to the operator's log. Never fails.

@@ -11,7 +11,7 @@ use crate::mail::{self, Email};
 use crate::App;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, IntoActiveModel,
-    QueryFilter, QueryOrder, QuerySelect, Set,
+    QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
 };
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -120,9 +120,9 @@ pub async fn save(
 /// each. Submitting again changes nothing (a double click sends one email).
 ///
 /// Her intake is read, checked and her confirmation rendered before the
-/// write turn; inside it the submission is one update that holds only while
-/// the intake is still the draft that was read (else it is read again and
-/// decided there).
+/// write turn; inside it the submission is one batch whose update holds only
+/// while the intake is still the draft that was read (else it is read again
+/// and decided in a turn of its own).
 pub async fn submit(app: &App, mentee: &users::Model) -> AppResult<intakes::Model> {
     let read = ensure(app, mentee.id).await?;
     if !submittable(&read)? {
@@ -140,22 +140,35 @@ pub async fn submit(app: &App, mentee: &users::Model) -> AppResult<intakes::Mode
         },
         None,
     )?;
-    let tx = app.db.begin_write().await?;
     // As PostgreSQL keeps it (microseconds), so the answer shows what a read shows.
     let now = chrono::SubsecRound::trunc_subsecs(app.clock.now(), 6);
     let f = fields(&read);
     let mut submitted = read.clone().into_active_model();
     mark_submitted(&mut submitted, &f, now);
-    let same_draft = intakes::Entity::update_many()
-        .set(submitted)
-        .filter(intakes::Column::Id.eq(read.id))
-        .filter(intakes::Column::Status.eq(IntakeStatus::Draft.as_str()))
-        .filter(intakes::Column::Fields.eq(read.fields.clone()))
-        .exec(&tx)
-        .await?
-        .rows_affected
-        == 1;
-    let row = if same_draft {
+    let consent = Some(CONSENT_VERSION.to_string());
+    let tx = app.db.begin_write().await?;
+    let backend = tx.get_database_backend();
+    // The submission, its consent line and its email in one batch; the
+    // update holds only while the intake is still the draft that was read.
+    let batch = vec![
+        intakes::Entity::update_many()
+            .set(submitted)
+            .filter(intakes::Column::Id.eq(read.id))
+            .filter(intakes::Column::Status.eq(IntakeStatus::Draft.as_str()))
+            .filter(intakes::Column::Fields.eq(read.fields.clone()))
+            .build(backend),
+        super::audit::own_statement(
+            backend,
+            now,
+            super::audit::kind::CONSENT_GIVEN,
+            mentee.id,
+            consent.clone(),
+        ),
+        email.statement(backend),
+    ];
+    if tx.execute_all(batch).await? == 3 {
+        tx.commit().await?;
+        app.wake_mailer();
         let mut row = read;
         row.completeness = f.completeness() as i32;
         row.needs_call = f.needs_call();
@@ -164,33 +177,35 @@ pub async fn submit(app: &App, mentee: &users::Model) -> AppResult<intakes::Mode
         row.consented_at = Some(now);
         row.submitted_at = Some(now);
         row.updated_at = now;
-        row
-    } else {
-        // Locked on PostgreSQL (no queue serialises its writers): a
-        // submission committing meanwhile is waited for and seen.
-        let row = super::lock_for_update(
-            tx.get_database_backend(),
-            intakes::Entity::find().filter(intakes::Column::MenteeId.eq(mentee.id)),
-        )
-        .one(&tx)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-        if !submittable(&row)? {
-            return Ok(row);
-        }
-        let f = fields(&row);
-        let mut active = row.into_active_model();
-        mark_submitted(&mut active, &f, now);
-        active.update(&tx).await?
-    };
-    let detail = Some(CONSENT_VERSION.to_string());
+        return Ok(row);
+    }
+    // Changed since it was read: none of the batch is kept, and the intake
+    // is read again and decided in a turn of its own. Locked on PostgreSQL
+    // (no queue serialises its writers): a submission committing meanwhile
+    // is waited for and seen.
+    tx.rollback().await?;
+    let tx = app.db.begin_write().await?;
+    let row = super::lock_for_update(
+        tx.get_database_backend(),
+        intakes::Entity::find().filter(intakes::Column::MenteeId.eq(mentee.id)),
+    )
+    .one(&tx)
+    .await?
+    .ok_or_else(AppError::not_found)?;
+    if !submittable(&row)? {
+        return Ok(row);
+    }
+    let f = fields(&row);
+    let mut active = row.into_active_model();
+    mark_submitted(&mut active, &f, now);
+    let row = active.update(&tx).await?;
     super::audit::own_in(
         &tx,
         now,
         super::audit::kind::CONSENT_GIVEN,
         mentee.id,
         None,
-        detail,
+        consent,
     )
     .await?;
     email.store(&tx).await?;

@@ -107,6 +107,33 @@ impl WriteTx {
     pub async fn rollback(self) -> Result<(), DbErr> {
         self.tx.rollback().await
     }
+
+    /// Run write statements in order and answer how many rows they changed
+    /// in all. On SQLite they reach the writer's thread as one batch: each
+    /// statement sent on its own is a hop to that thread and back, two
+    /// context switches that cost more than the statement (README,
+    /// Performance). Elsewhere they run one after another.
+    pub async fn execute_all(&self, statements: Vec<Statement>) -> Result<u64, DbErr> {
+        let backend = self.tx.get_database_backend();
+        if backend != DbBackend::Sqlite {
+            let mut changed = 0;
+            for statement in statements {
+                changed += self.tx.execute_raw(statement).await?.rows_affected();
+            }
+            return Ok(changed);
+        }
+        // SQLite's anonymous `?` parameters are numbered on across the
+        // statements of one text, so their values simply follow each other.
+        let mut sql = String::new();
+        let mut values = Vec::new();
+        for statement in statements {
+            sql.push_str(&statement.sql);
+            sql.push_str(";\n");
+            values.extend(statement.values.map(|v| v.0).unwrap_or_default());
+        }
+        let batch = Statement::from_sql_and_values(backend, sql, values);
+        Ok(self.tx.execute_raw(batch).await?.rows_affected())
+    }
 }
 
 /// One write statement on its own, with no transaction around it (a single

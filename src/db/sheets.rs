@@ -17,8 +17,8 @@ use chrono::{DateTime, Duration, SubsecRound, TimeZone, Utc};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement, TransactionSession,
-    TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set, Statement,
+    TransactionSession, TransactionTrait,
 };
 use serde_json::json;
 use std::collections::HashMap;
@@ -162,11 +162,12 @@ async fn load_mentee<C: ConnectionTrait>(
     conn: &C,
     user: &users::Model,
     id: i32,
+    lock: bool,
 ) -> AppResult<Loaded> {
     if user.role != Role::Mentee.as_str() {
         return Err(AppError::forbidden());
     }
-    match sessions::load(conn, user, id, true).await? {
+    match sessions::load(conn, user, id, lock).await? {
         (l, Some(Side::Mentee)) => Ok(l),
         _ => Err(AppError::not_found()),
     }
@@ -210,7 +211,7 @@ pub async fn save(
 ) -> AppResult<SheetView> {
     let now = app.clock.now();
     let tx = app.db.begin_write().await?;
-    let l = load_mentee(&tx, user, session_id).await?;
+    let l = load_mentee(&tx, user, session_id, true).await?;
     let (l, effective) = held_now(&tx, l, now).await?;
     sheet::check_save(effective, status_of(&l.session)).map_err(refused)?;
     let existing = find_sheet(&tx, session_id).await?;
@@ -271,10 +272,108 @@ pub async fn save(
 
 /// Submit the sheet to her mentor (who is emailed a link, never the text).
 /// Submitting again changes nothing.
+///
+/// As with the intake: the usual case is read, checked and its email
+/// rendered before the write turn, and inside it two updates hold only while
+/// the sheet and the session are still as read. Anything else (a session
+/// still to be marked held, a refusal, a change meanwhile) is read again and
+/// decided inside the turn.
 pub async fn submit(app: &App, user: &users::Model, session_id: i32) -> AppResult<SheetView> {
-    let now = app.clock.now();
+    // As PostgreSQL keeps it (microseconds), so the answer shows what a read shows.
+    let now = app.clock.now().trunc_subsecs(6);
+    if let Some(view) = submit_as_read(app, user, session_id, now).await? {
+        return Ok(view);
+    }
+    submit_in_turn(app, user, session_id, now).await
+}
+
+/// The submission decided on a read outside the write turn; `None` when the
+/// turn has to read again and decide.
+async fn submit_as_read(
+    app: &App,
+    user: &users::Model,
+    session_id: i32,
+    now: DateTime<Utc>,
+) -> AppResult<Option<SheetView>> {
+    let l = load_mentee(&app.db.conn, user, session_id, false).await?;
+    if sessions::state(&l.session).status != SessionStatus::Held {
+        return Ok(None);
+    }
+    let Some(read) = find_sheet(&app.db.conn, session_id).await? else {
+        return Ok(None);
+    };
+    match sheet::check_submit(SessionStatus::Held, status_of(&l.session)) {
+        // Submitted already: what was read is what was committed.
+        Ok(false) => {
+            return Ok(Some(SheetView {
+                loaded: l,
+                sheet: Some(read),
+                side: Some(Side::Mentee),
+            }))
+        }
+        Ok(true) if read.submitted_at.is_none() && draft_of(&read).submit_errors().is_empty() => {}
+        _ => return Ok(None),
+    }
+    let email = prepare_sheet_email(app, &l, Side::Mentor, "sheet_submitted")?;
+    let submitted = SheetStatus::Submitted.as_str();
     let tx = app.db.begin_write().await?;
-    let l = load_mentee(&tx, user, session_id).await?;
+    let backend = tx.get_database_backend();
+    // The sheet, the session's mirror of it and the email in one batch; each
+    // update holds only while its row is as read.
+    let batch = vec![
+        sheets::Entity::update_many()
+            .set(sheets::ActiveModel {
+                submitted_at: Set(Some(now)),
+                updated_at: Set(now),
+                ..Default::default()
+            })
+            .filter(sheets::Column::Id.eq(read.id))
+            .filter(sheets::Column::Version.eq(read.version))
+            .filter(sheets::Column::SubmittedAt.is_null())
+            .build(backend),
+        plan_sessions::Entity::update_many()
+            .set(plan_sessions::ActiveModel {
+                sheet_status: Set(submitted.into()),
+                ..Default::default()
+            })
+            .filter(plan_sessions::Column::Id.eq(l.session.id))
+            .filter(plan_sessions::Column::Status.eq(l.session.status.as_str()))
+            .filter(plan_sessions::Column::SheetStatus.eq(l.session.sheet_status.as_str()))
+            .filter(plan_sessions::Column::Sequence.eq(l.session.sequence))
+            .build(backend),
+        email.statement(backend),
+    ];
+    if tx.execute_all(batch).await? != 3 {
+        tx.rollback().await?;
+        return Ok(None);
+    }
+    tx.commit().await?;
+    app.wake_mailer();
+    let sheet = sheets::Model {
+        submitted_at: Some(now),
+        updated_at: now,
+        ..read
+    };
+    let session = plan_sessions::Model {
+        sheet_status: submitted.into(),
+        ..l.session.clone()
+    };
+    Ok(Some(SheetView {
+        loaded: Loaded { session, ..l },
+        sheet: Some(sheet),
+        side: Some(Side::Mentee),
+    }))
+}
+
+/// The submission read and decided inside the write turn.
+async fn submit_in_turn(
+    app: &App,
+    user: &users::Model,
+    session_id: i32,
+    now: DateTime<Utc>,
+) -> AppResult<SheetView> {
+    let tx = app.db.begin_write().await?;
+    let l = load_mentee(&tx, user, session_id, true).await?;
     let (l, effective) = held_now(&tx, l, now).await?;
     let existing = find_sheet(&tx, session_id).await?;
     if !sheet::check_submit(effective, status_of(&l.session)).map_err(refused)? {
@@ -366,20 +465,34 @@ async fn sheet_email<C: ConnectionTrait>(
     to: Side,
     kind: &'static str,
 ) -> AppResult<()> {
-    email(
-        conn,
+    prepare_sheet_email(app, l, to, kind)?.store(conn).await
+}
+
+/// The same, rendered for the outbox before a write turn.
+fn prepare_sheet_email(
+    app: &App,
+    l: &Loaded,
+    to: Side,
+    kind: &'static str,
+) -> AppResult<mail::Prepared> {
+    let person = l.person(to);
+    mail::prepare(
         app,
-        l.person(to),
-        kind,
-        json!({
-            "mentee_name": l.mentee.display_name,
-            "mentor_name": l.mentor.display_name,
-            "number": l.session.number,
-            "theme": l.session.theme,
-            "link": app.link(&format!("/sessions/{}/sheet", l.session.id)),
-        }),
+        Email {
+            kind,
+            to_address: &person.email,
+            to_name: &person.display_name,
+            lang: user_lang(person),
+            ctx: json!({
+                "mentee_name": l.mentee.display_name,
+                "mentor_name": l.mentor.display_name,
+                "number": l.session.number,
+                "theme": l.session.theme,
+                "link": app.link(&format!("/sessions/{}/sheet", l.session.id)),
+            }),
+        },
+        None,
     )
-    .await
 }
 
 async fn email<C: ConnectionTrait>(

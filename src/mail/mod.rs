@@ -129,4 +129,11 @@ impl Prepared {
             .await?;
         Ok(())
     }
+
+    /// The same write as a statement, to run in a batch
+    /// ([`crate::db::WriteTx::execute_all`]); it changes one row.
+    pub fn statement(&self, backend: sea_orm::DbBackend) -> sea_orm::Statement {
+        use sea_orm::QueryTrait;
+        outbox::Entity::insert(self.0.clone()).build(backend)
+    }
 }

@@ -8,8 +8,10 @@ use kakehashi::db::entities::{audit_events, outbox, users};
 use kakehashi::demo::{generate, load_kit, COORDINATOR};
 use rocket::http::{ContentType, Header, Status};
 use rocket::local::asynchronous::Client;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QueryTrait,
 };
 use serde_json::json;
 
@@ -404,5 +406,61 @@ on_both!(
             let (log, copied) = checkpoint.expect("a file database has a log");
             assert!(copied <= log);
         }
+    }
+);
+
+on_both!(
+    a_write_batch_counts_its_changes_and_keeps_each_statements_values,
+    |app: TestApp| async move {
+        use kakehashi::db::audit::own_statement;
+        let db = &app.app.db;
+        let backend = db.backend();
+        let now = app.clock.now();
+        let conn = &db.conn;
+        let kept = |kind: &'static str| async move {
+            audit_events::Entity::find()
+                .filter(audit_events::Column::Kind.eq(kind))
+                .order_by_asc(audit_events::Column::Id)
+                .all(conn)
+                .await
+                .unwrap()
+        };
+        // An update that finds nothing changes nothing, so the batch counts
+        // one row short and its caller rolls the whole of it back.
+        let tx = db.begin_write().await.unwrap();
+        let missed = users::Entity::update_many()
+            .col_expr(users::Column::DisplayName, Expr::value("誰でもない"))
+            .filter(users::Column::Id.eq(-1))
+            .build(backend);
+        let batch = vec![
+            own_statement(backend, now, "batch-missed", 1, Some("一".into())),
+            missed,
+            own_statement(backend, now, "batch-missed", 2, Some("二".into())),
+        ];
+        assert_eq!(tx.execute_all(batch).await.unwrap(), 2);
+        tx.rollback().await.unwrap();
+        assert!(kept("batch-missed").await.is_empty());
+        // Each statement's values are its own, in order.
+        let tx = db.begin_write().await.unwrap();
+        let batch = vec![
+            own_statement(backend, now, "batch-kept", 1, Some("一".into())),
+            own_statement(backend, now, "batch-kept", 2, None),
+            own_statement(backend, now, "batch-kept", 3, Some("三".into())),
+        ];
+        assert_eq!(tx.execute_all(batch).await.unwrap(), 3);
+        tx.commit().await.unwrap();
+        let rows: Vec<_> = kept("batch-kept")
+            .await
+            .into_iter()
+            .map(|e| (e.actor_id, e.subject_id, e.detail))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                (Some(1), Some(1), Some("一".to_string())),
+                (Some(2), Some(2), None),
+                (Some(3), Some(3), Some("三".to_string())),
+            ]
+        );
     }
 );
