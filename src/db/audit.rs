@@ -15,8 +15,8 @@ use crate::error::AppResult;
 use crate::App;
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, QueryTrait, Set, Statement,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, QueryTrait, Set,
 };
 use std::net::IpAddr;
 
@@ -118,15 +118,14 @@ pub async fn own_in<C: ConnectionTrait>(
     .await
 }
 
-/// `own_in` as a statement, to run in a batch
+/// `own_in` as a write, to run in a batch
 /// ([`super::WriteTx::execute_all`]); it changes one row.
-pub fn own_statement(
-    backend: DbBackend,
+pub fn own_write(
     at: DateTime<Utc>,
     kind: &str,
     user_id: i32,
     detail: Option<String>,
-) -> Statement {
+) -> super::Write {
     let e = Event {
         kind,
         actor: Some(user_id),
@@ -134,7 +133,7 @@ pub fn own_statement(
         detail,
         ..Default::default()
     };
-    audit_events::Entity::insert(row(at, e)).build(backend)
+    super::Write::Insert(audit_events::Entity::insert(row(at, e)).into_query())
 }
 
 /// Write a security line on its own, also to the operator's log. Never fails.

@@ -147,24 +147,24 @@ pub async fn submit(app: &App, mentee: &users::Model) -> AppResult<intakes::Mode
     mark_submitted(&mut submitted, &f, now);
     let consent = Some(CONSENT_VERSION.to_string());
     let tx = app.db.begin_write().await?;
-    let backend = tx.get_database_backend();
     // The submission, its consent line and its email in one batch; the
     // update holds only while the intake is still the draft that was read.
     let batch = vec![
-        intakes::Entity::update_many()
-            .set(submitted)
-            .filter(intakes::Column::Id.eq(read.id))
-            .filter(intakes::Column::Status.eq(IntakeStatus::Draft.as_str()))
-            .filter(intakes::Column::Fields.eq(read.fields.clone()))
-            .build(backend),
-        super::audit::own_statement(
-            backend,
+        super::Write::Update(
+            intakes::Entity::update_many()
+                .set(submitted)
+                .filter(intakes::Column::Id.eq(read.id))
+                .filter(intakes::Column::Status.eq(IntakeStatus::Draft.as_str()))
+                .filter(intakes::Column::Fields.eq(read.fields.clone()))
+                .into_query(),
+        ),
+        super::audit::own_write(
             now,
             super::audit::kind::CONSENT_GIVEN,
             mentee.id,
             consent.clone(),
         ),
-        email.statement(backend),
+        email.write(),
     ];
     if tx.execute_all(batch).await? == 3 {
         tx.commit().await?;

@@ -108,16 +108,23 @@ impl WriteTx {
         self.tx.rollback().await
     }
 
-    /// Run write statements in order and answer how many rows they changed
-    /// in all. On SQLite they reach the writer's thread as one batch: each
-    /// statement sent on its own is a hop to that thread and back, two
-    /// context switches that cost more than the statement (README,
-    /// Performance). Elsewhere they run one after another.
-    pub async fn execute_all(&self, statements: Vec<Statement>) -> Result<u64, DbErr> {
+    /// Run writes in order and answer how many rows they changed in all; a
+    /// caller that finds fewer than it expects rolls the transaction back.
+    /// On SQLite they reach the writer's thread as one text of several
+    /// statements, which sqlx runs there in one go: each statement sent on
+    /// its own is a hop to that thread and back, two context switches that
+    /// cost more than the statement (README, Performance). On PostgreSQL
+    /// they are sent one by one (as one statement of `WITH` parts they were
+    /// no faster: README, "Tried and not kept").
+    pub async fn execute_all(&self, writes: Vec<Write>) -> Result<u64, DbErr> {
         let backend = self.tx.get_database_backend();
+        let built = writes.into_iter().map(|write| match write {
+            Write::Update(u) => backend.build(&u),
+            Write::Insert(w) => backend.build(&w),
+        });
         if backend != DbBackend::Sqlite {
             let mut changed = 0;
-            for statement in statements {
+            for statement in built {
                 changed += self.tx.execute_raw(statement).await?.rows_affected();
             }
             return Ok(changed);
@@ -126,7 +133,7 @@ impl WriteTx {
         // statements of one text, so their values simply follow each other.
         let mut sql = String::new();
         let mut values = Vec::new();
-        for statement in statements {
+        for statement in built {
             sql.push_str(&statement.sql);
             sql.push_str(";\n");
             values.extend(statement.values.map(|v| v.0).unwrap_or_default());
@@ -134,6 +141,12 @@ impl WriteTx {
         let batch = Statement::from_sql_and_values(backend, sql, values);
         Ok(self.tx.execute_raw(batch).await?.rows_affected())
     }
+}
+
+/// One write of a batch ([`WriteTx::execute_all`]).
+pub enum Write {
+    Update(sea_orm::sea_query::UpdateStatement),
+    Insert(sea_orm::sea_query::InsertStatement),
 }
 
 /// One write statement on its own, with no transaction around it (a single

@@ -5,7 +5,7 @@
 //! outcome figures.
 use super::entities::{intakes, plan_feedback, plan_sessions, plans, sheet_reads, sheets, users};
 use super::sessions::{self, Loaded};
-use super::{lock_for_update, Paging};
+use super::{lock_for_update, Paging, Write};
 use crate::domain::codes::{PlanStatus, Role, SessionStatus, SheetStatus, Side, Waiting};
 use crate::domain::outcomes::{FeedbackFacts, Period, PlanFacts, SheetFacts};
 use crate::domain::sheet::{self, Draft, DraftPatch, Feedback, Reply};
@@ -317,31 +317,35 @@ async fn submit_as_read(
     let email = prepare_sheet_email(app, &l, Side::Mentor, "sheet_submitted")?;
     let submitted = SheetStatus::Submitted.as_str();
     let tx = app.db.begin_write().await?;
-    let backend = tx.get_database_backend();
-    // The sheet, the session's mirror of it and the email in one batch; each
-    // update holds only while its row is as read.
+    // The session's mirror of the sheet, the sheet and the email in one
+    // batch; each update holds only while its row is as read. The session
+    // comes first, as everywhere a sheet is written (its row is the lock).
     let batch = vec![
-        sheets::Entity::update_many()
-            .set(sheets::ActiveModel {
-                submitted_at: Set(Some(now)),
-                updated_at: Set(now),
-                ..Default::default()
-            })
-            .filter(sheets::Column::Id.eq(read.id))
-            .filter(sheets::Column::Version.eq(read.version))
-            .filter(sheets::Column::SubmittedAt.is_null())
-            .build(backend),
-        plan_sessions::Entity::update_many()
-            .set(plan_sessions::ActiveModel {
-                sheet_status: Set(submitted.into()),
-                ..Default::default()
-            })
-            .filter(plan_sessions::Column::Id.eq(l.session.id))
-            .filter(plan_sessions::Column::Status.eq(l.session.status.as_str()))
-            .filter(plan_sessions::Column::SheetStatus.eq(l.session.sheet_status.as_str()))
-            .filter(plan_sessions::Column::Sequence.eq(l.session.sequence))
-            .build(backend),
-        email.statement(backend),
+        Write::Update(
+            plan_sessions::Entity::update_many()
+                .set(plan_sessions::ActiveModel {
+                    sheet_status: Set(submitted.into()),
+                    ..Default::default()
+                })
+                .filter(plan_sessions::Column::Id.eq(l.session.id))
+                .filter(plan_sessions::Column::Status.eq(l.session.status.as_str()))
+                .filter(plan_sessions::Column::SheetStatus.eq(l.session.sheet_status.as_str()))
+                .filter(plan_sessions::Column::Sequence.eq(l.session.sequence))
+                .into_query(),
+        ),
+        Write::Update(
+            sheets::Entity::update_many()
+                .set(sheets::ActiveModel {
+                    submitted_at: Set(Some(now)),
+                    updated_at: Set(now),
+                    ..Default::default()
+                })
+                .filter(sheets::Column::Id.eq(read.id))
+                .filter(sheets::Column::Version.eq(read.version))
+                .filter(sheets::Column::SubmittedAt.is_null())
+                .into_query(),
+        ),
+        email.write(),
     ];
     if tx.execute_all(batch).await? != 3 {
         tx.rollback().await?;

@@ -132,8 +132,8 @@ impl Prepared {
 
     /// The same write as a statement, to run in a batch
     /// ([`crate::db::WriteTx::execute_all`]); it changes one row.
-    pub fn statement(&self, backend: sea_orm::DbBackend) -> sea_orm::Statement {
+    pub fn write(&self) -> crate::db::Write {
         use sea_orm::QueryTrait;
-        outbox::Entity::insert(self.0.clone()).build(backend)
+        crate::db::Write::Insert(outbox::Entity::insert(self.0.clone()).into_query())
     }
 }

@@ -412,9 +412,9 @@ on_both!(
 on_both!(
     a_write_batch_counts_its_changes_and_keeps_each_statements_values,
     |app: TestApp| async move {
-        use kakehashi::db::audit::own_statement;
+        use kakehashi::db::audit::own_write;
+        use kakehashi::db::Write;
         let db = &app.app.db;
-        let backend = db.backend();
         let now = app.clock.now();
         let conn = &db.conn;
         let kept = |kind: &'static str| async move {
@@ -431,11 +431,11 @@ on_both!(
         let missed = users::Entity::update_many()
             .col_expr(users::Column::DisplayName, Expr::value("誰でもない"))
             .filter(users::Column::Id.eq(-1))
-            .build(backend);
+            .into_query();
         let batch = vec![
-            own_statement(backend, now, "batch-missed", 1, Some("一".into())),
-            missed,
-            own_statement(backend, now, "batch-missed", 2, Some("二".into())),
+            own_write(now, "batch-missed", 1, Some("一".into())),
+            Write::Update(missed),
+            own_write(now, "batch-missed", 2, Some("二".into())),
         ];
         assert_eq!(tx.execute_all(batch).await.unwrap(), 2);
         tx.rollback().await.unwrap();
@@ -443,9 +443,9 @@ on_both!(
         // Each statement's values are its own, in order.
         let tx = db.begin_write().await.unwrap();
         let batch = vec![
-            own_statement(backend, now, "batch-kept", 1, Some("一".into())),
-            own_statement(backend, now, "batch-kept", 2, None),
-            own_statement(backend, now, "batch-kept", 3, Some("三".into())),
+            own_write(now, "batch-kept", 1, Some("一".into())),
+            own_write(now, "batch-kept", 2, None),
+            own_write(now, "batch-kept", 3, Some("三".into())),
         ];
         assert_eq!(tx.execute_all(batch).await.unwrap(), 3);
         tx.commit().await.unwrap();
