@@ -106,13 +106,22 @@ def main():
     env = load.env_for(db, opts.work, app_port)
     submitting = any(r in SUBMISSIONS for r in routes)
     kit_size = opts.kit * 2 * opts.rounds if submitting else 1
+    # Drafts once submitted answer 200 again without writing: a kit is used once.
+    spent = os.path.join(opts.work, f"kit-{opts.backend}-{opts.mentees}.spent")
     if opts.fresh or not db.exists() or not os.path.exists(os.path.join(kit, "queued-intake")):
+        if os.path.exists(spent):
+            os.remove(spent)
         db.drop()
         db.create()
         took, _ = load.run([a, "demo", "--mentees", str(opts.mentees), "--mentors", str(max(30, opts.mentees // 10))],
                            env, opts.work, 1800)
         load.say(f"programme of {opts.mentees:,} mentees written in {took:.0f} s")
         load.run([a, "load-kit", "--count", str(kit_size), "--out", kit], env, opts.work, 900)
+    if submitting:
+        if os.path.exists(spent):
+            sys.exit("compare: the kept load kit's drafts were submitted by an earlier run: add --fresh")
+        open(spent, "w").close()
+        load.say(f"the load kit adds {2 * kit_size:,} mentees to the programme (half with an active plan)")
     shares = {}
     for route, name in SUBMISSIONS.items():
         lines = open(os.path.join(kit, name)).read().splitlines()

@@ -143,7 +143,10 @@ impl WriteTx {
     }
 }
 
-/// One write of a batch ([`WriteTx::execute_all`]).
+/// One write of a batch ([`WriteTx::execute_all`]), built by sea-query so
+/// that its placeholders are anonymous (a numbered `?N` or `$N` would be read
+/// as a place in the whole batch's values on SQLite). Each should change at
+/// most one row, so that the batch's total says which of them held.
 pub enum Write {
     Update(sea_orm::sea_query::UpdateStatement),
     Insert(sea_orm::sea_query::InsertStatement),

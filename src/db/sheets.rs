@@ -275,9 +275,9 @@ pub async fn save(
 ///
 /// As with the intake: the usual case is read, checked and its email
 /// rendered before the write turn, and inside it two updates hold only while
-/// the sheet and the session are still as read. Anything else (a session
-/// still to be marked held, a refusal, a change meanwhile) is read again and
-/// decided inside the turn.
+/// the session and the sheet are still as read. Anything else (a session
+/// still to be marked held, a sheet submitted already, a refusal, a change
+/// meanwhile) is read again and decided inside the turn.
 pub async fn submit(app: &App, user: &users::Model, session_id: i32) -> AppResult<SheetView> {
     // As PostgreSQL keeps it (microseconds), so the answer shows what a read shows.
     let now = app.clock.now().trunc_subsecs(6);
@@ -302,17 +302,13 @@ async fn submit_as_read(
     let Some(read) = find_sheet(&app.db.conn, session_id).await? else {
         return Ok(None);
     };
-    match sheet::check_submit(SessionStatus::Held, status_of(&l.session)) {
-        // Submitted already: what was read is what was committed.
-        Ok(false) => {
-            return Ok(Some(SheetView {
-                loaded: l,
-                sheet: Some(read),
-                side: Some(Side::Mentee),
-            }))
-        }
-        Ok(true) if read.submitted_at.is_none() && draft_of(&read).submit_errors().is_empty() => {}
-        _ => return Ok(None),
+    // Only a draft ready to submit; anything else (submitted already, a
+    // refusal) is answered from inside the turn.
+    let ready = sheet::check_submit(SessionStatus::Held, status_of(&l.session)) == Ok(true)
+        && read.submitted_at.is_none()
+        && draft_of(&read).submit_errors().is_empty();
+    if !ready {
+        return Ok(None);
     }
     let email = prepare_sheet_email(app, &l, Side::Mentor, "sheet_submitted")?;
     let submitted = SheetStatus::Submitted.as_str();
@@ -343,6 +339,10 @@ async fn submit_as_read(
                 .filter(sheets::Column::Id.eq(read.id))
                 .filter(sheets::Column::Version.eq(read.version))
                 .filter(sheets::Column::SubmittedAt.is_null())
+                // The text checked above (an erasure blanks it in place).
+                .filter(sheets::Column::Realizations.eq(read.realizations.as_str()))
+                .filter(sheets::Column::NextActions.eq(read.next_actions.as_str()))
+                .filter(sheets::Column::Questions.eq(read.questions.as_str()))
                 .into_query(),
         ),
         email.write(),
