@@ -11,7 +11,7 @@ use crate::mail::{self, Email};
 use crate::App;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, IntoActiveModel,
-    QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
+    QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set, TryIntoModel,
 };
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -145,6 +145,8 @@ pub async fn submit(app: &App, mentee: &users::Model) -> AppResult<intakes::Mode
     let f = fields(&read);
     let mut submitted = read.clone().into_active_model();
     mark_submitted(&mut submitted, &f, now);
+    // What she is answered once the batch holds: her intake as read, marked.
+    let answer = submitted.clone();
     let consent = Some(CONSENT_VERSION.to_string());
     let tx = app.db.begin_write().await?;
     // The submission, its consent line and its email in one batch; the
@@ -169,15 +171,7 @@ pub async fn submit(app: &App, mentee: &users::Model) -> AppResult<intakes::Mode
     if tx.execute_all(batch).await? == 3 {
         tx.commit().await?;
         app.wake_mailer();
-        let mut row = read;
-        row.completeness = f.completeness() as i32;
-        row.needs_call = f.needs_call();
-        row.status = IntakeStatus::Submitted.as_str().into();
-        row.consent_version = Some(CONSENT_VERSION.into());
-        row.consented_at = Some(now);
-        row.submitted_at = Some(now);
-        row.updated_at = now;
-        return Ok(row);
+        return Ok(answer.try_into_model()?);
     }
     // Changed since it was read: none of the batch is kept, and the intake
     // is read again and decided in a turn of its own. Locked on PostgreSQL

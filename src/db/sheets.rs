@@ -479,24 +479,14 @@ fn prepare_sheet_email(
     to: Side,
     kind: &'static str,
 ) -> AppResult<mail::Prepared> {
-    let person = l.person(to);
-    mail::prepare(
-        app,
-        Email {
-            kind,
-            to_address: &person.email,
-            to_name: &person.display_name,
-            lang: user_lang(person),
-            ctx: json!({
-                "mentee_name": l.mentee.display_name,
-                "mentor_name": l.mentor.display_name,
-                "number": l.session.number,
-                "theme": l.session.theme,
-                "link": app.link(&format!("/sessions/{}/sheet", l.session.id)),
-            }),
-        },
-        None,
-    )
+    let ctx = json!({
+        "mentee_name": l.mentee.display_name,
+        "mentor_name": l.mentor.display_name,
+        "number": l.session.number,
+        "theme": l.session.theme,
+        "link": app.link(&format!("/sessions/{}/sheet", l.session.id)),
+    });
+    mail::prepare(app, email_to(l.person(to), kind, ctx), None)
 }
 
 async fn email<C: ConnectionTrait>(
@@ -506,18 +496,18 @@ async fn email<C: ConnectionTrait>(
     kind: &'static str,
     ctx: serde_json::Value,
 ) -> AppResult<()> {
-    mail::enqueue(
-        conn,
-        app,
-        Email {
-            kind,
-            to_address: &to.email,
-            to_name: &to.display_name,
-            lang: user_lang(to),
-            ctx,
-        },
-    )
-    .await
+    mail::enqueue(conn, app, email_to(to, kind, ctx)).await
+}
+
+/// An email to one account, in her language.
+fn email_to<'a>(to: &'a users::Model, kind: &'static str, ctx: serde_json::Value) -> Email<'a> {
+    Email {
+        kind,
+        to_address: &to.email,
+        to_name: &to.display_name,
+        lang: user_lang(to),
+        ctx,
+    }
 }
 
 /// Complete the plan when its last session is held and its last sheet
